@@ -1,0 +1,85 @@
+import { app, BrowserWindow, dialog, shell } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AppStateStore } from './app-state/app-state-store'
+import { seedSampleVault } from './app-state/seed-sample-vault'
+import { APP_ORIGIN, registerAppSchemePrivileges, serveAppProtocol } from './app-protocol'
+import { registerIpc, windowEmitter } from './ipc/register-ipc'
+import { createMainWindow } from './main-window'
+import { installAppMenu } from './menu'
+import { denyAllPermissions } from './security'
+import { createServices } from './services/create-services'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+
+registerAppSchemePrivileges()
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let mainWindow: BrowserWindow | null = null
+
+async function start(): Promise<void> {
+  denyAllPermissions()
+  serveAppProtocol(join(here, '../renderer'))
+  const appState = await AppStateStore.open(app.getPath('userData'))
+  const getWindow = () => mainWindow
+  const services = createServices({
+    appState,
+    emit: windowEmitter(getWindow),
+    chooseFolder: async () => {
+      const options = { title: 'Open a folder of Markdown posts', properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      refreshMenu()
+      return picked.canceled ? null : (picked.filePaths[0] ?? null)
+    },
+    trash: (path) => shell.trashItem(path),
+    openExternal: (url) => shell.openExternal(url),
+  })
+  const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
+  registerIpc(services.handlers, getWindow, [appOrigin])
+
+  const refreshMenu = () => installAppMenu({
+    chooseFolder: () => void services.handlers.app.chooseFolder().then(refreshMenu),
+    openFolder: (folder) => void services.openVault(folder).then(refreshMenu),
+    runInRenderer: (command) => windowEmitter(getWindow)('commandInvoked', { command }),
+    recentFolders: () => appState.data.recentFolders,
+  })
+
+  await openFirstVault(appState, services.openVault)
+  refreshMenu()
+  mainWindow = createMainWindow({
+    appState,
+    preloadDir: join(here, '../preload'),
+    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    appOrigin,
+  })
+  mainWindow.on('closed', () => { mainWindow = null })
+  app.on('before-quit', () => void services.dispose())
+}
+
+/** Reopens the most recent folder that still exists, else copies and opens the sample. */
+async function openFirstVault(appState: AppStateStore, openVault: (folder: string) => Promise<{ ok: boolean }>): Promise<void> {
+  for (const folder of [...appState.data.recentFolders]) {
+    if ((await openVault(folder)).ok) return
+  }
+  const bundled = app.isPackaged ? join(process.resourcesPath, 'sample-vault') : join(app.getAppPath(), 'resources', 'sample-vault')
+  try {
+    const sample = await seedSampleVault(bundled, app.getPath('documents'))
+    await appState.update({ hasSeededSample: true })
+    await openVault(sample)
+  } catch (error) {
+    dialog.showErrorBox('Lemma could not create the sample folder', (error as Error).message)
+  }
+}
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
+})
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.whenReady().then(start).catch((error: Error) => {
+  dialog.showErrorBox('Lemma could not start', error.message)
+  app.quit()
+})

@@ -1,0 +1,29 @@
+import { CURRENT_SCHEMA_VERSION } from './schema'
+
+/**
+ * Upgrades from one schema version to the next, keyed by the version they upgrade
+ * from. Each step takes the parsed JSON of version N and returns version N + 1.
+ * Version 0 is a db.json written before versions existed: a bare `{posts}` table.
+ */
+const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (data) => ({ ...data, schemaVersion: 1, posts: typeof data.posts === 'object' && data.posts !== null ? data.posts : {} }),
+}
+
+/**
+ * Brings parsed db.json content up to {@link CURRENT_SCHEMA_VERSION}. Returns null
+ * when that is impossible (written by a newer Lemma, or a version with no path up),
+ * in which case the caller rebuilds from the files.
+ */
+export function migrateMetadata(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data
+  let current = data as Record<string, unknown>
+  let version = typeof current.schemaVersion === 'number' ? current.schemaVersion : 0
+  if (version > CURRENT_SCHEMA_VERSION) return null
+  while (version < CURRENT_SCHEMA_VERSION) {
+    const step = migrations[version]
+    if (!step) return null
+    current = step(current)
+    version = current.schemaVersion as number
+  }
+  return current
+}
