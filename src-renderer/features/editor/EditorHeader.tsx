@@ -1,0 +1,37 @@
+import type { PostDocument } from '../../../src-shared/model/post'
+import type { SaveStatus } from './save-status'
+
+/** Props of {@link EditorHeader}. */
+export interface EditorHeaderProps {
+  document: PostDocument
+  isDirty: boolean
+  status: SaveStatus
+}
+
+/** The open post's title and path, a ● while it has unsaved changes, and the save status. */
+export function EditorHeader({ document, isDirty, status }: EditorHeaderProps) {
+  const { summary } = document
+  return (
+    <header className="editor-header">
+      <div className="editor-header__text">
+        <div className="editor-header__title-row">
+          <h1 className="editor-header__title" data-testid="editor-title" title={summary.title}>
+            {summary.title || 'Untitled'}
+          </h1>
+          {isDirty && (
+            <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes" aria-label="Unsaved changes">
+              ●
+            </span>
+          )}
+          {summary.isDraft && <span className="badge badge--draft">Draft</span>}
+        </div>
+        <div className="editor-header__path" data-testid="editor-path" title={summary.path}>
+          {summary.path}
+        </div>
+      </div>
+      <div className={`save-status save-status--${status.tone}`} data-testid="save-status" role="status" title={status.label}>
+        {status.label}
+      </div>
+    </header>
+  )
+}
