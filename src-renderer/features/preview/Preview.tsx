@@ -1,0 +1,130 @@
+import 'katex/dist/katex.min.css'
+import './preview.css'
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { classifyLink, resolveVaultPath } from '../../../src-shared/markdown/asset-url'
+import type { NumberingMode } from '../../../src-shared/markdown/equation-numbering'
+import type { PostMacros } from '../../../src-shared/markdown/macros'
+import { patchBlocks } from './patch-blocks'
+import { createPreviewClient, type PreviewClient } from './preview-client'
+import { createSanitizer } from './sanitize'
+
+/** A post link clicked in the preview: a `[[wiki]]` title, or a vault-relative path from a relative `.md` link. */
+export type PostLinkTarget =
+  | { type: 'wiki'; title: string; fragment: string }
+  | { type: 'path'; path: string; fragment: string }
+
+/** Props of {@link Preview}. */
+export interface PreviewProps {
+  /** The post's full text, front matter included; pass every edit. */
+  source: string
+  /** Vault-relative path of the post (`notes/a.md`), for relative images and links. */
+  postPath: string
+  /** The folder's macro preamble (contents of `.lemma/macros.tex`), if any. */
+  preamble?: string
+  /** The post's macros; leave undefined to read `macros:` from the post's front matter as it is typed. */
+  macros?: PostMacros
+  /** Which display equations get numbers; default `auto`. */
+  numbering?: NumberingMode
+  /** A post link was clicked: open that post in the app. */
+  onOpenPost?: (target: PostLinkTarget) => void
+  /** An external link was clicked: `http(s):`/`mailto:` URL to show to the person and open in the browser. */
+  onOpenExternal?: (url: string) => void
+  className?: string
+}
+
+/**
+ * The rendered post. Rendering runs in a worker on every change of `source` without
+ * ever blocking typing (newer versions replace waiting ones); only blocks whose
+ * HTML changed are replaced in the DOM, keyed, so scroll position and unchanged
+ * formulas stay put. Broken formulas show KaTeX's message in place. Clicks on links
+ * never navigate the window: post links call `onOpenPost`, external links
+ * `onOpenExternal`, equation references and footnotes scroll within the preview.
+ * Each block element carries `data-source-line`/`data-source-end-line` (zero-based;
+ * see scroll-sync.ts).
+ */
+export const Preview = memo(function Preview({
+  source,
+  postPath,
+  preamble,
+  macros,
+  numbering = 'auto',
+  onOpenPost,
+  onOpenExternal,
+  className,
+}: PreviewProps) {
+  const blocksRef = useRef<HTMLDivElement>(null)
+  const clientRef = useRef<PreviewClient | null>(null)
+  const [warnings, setWarnings] = useState<readonly string[]>([])
+  const sanitize = useMemo(() => createSanitizer({ postPath }), [postPath])
+
+  useEffect(() => {
+    const client = createPreviewClient({
+      numbering,
+      onUpdate: (update) => {
+        if (blocksRef.current) patchBlocks(blocksRef.current, update.blocks)
+        setWarnings((previous) => (sameList(previous, update.warnings) ? previous : update.warnings))
+      },
+    })
+    clientRef.current = client
+    return () => {
+      client.dispose()
+      clientRef.current = null
+      blocksRef.current?.replaceChildren()
+    }
+  }, [numbering])
+
+  useEffect(() => {
+    clientRef.current?.render(source, { preamble, postMacros: macros, postPath }, sanitize)
+  }, [source, preamble, macros, postPath, sanitize, numbering])
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const anchor = (event.target as Element).closest('a')
+    if (!anchor || !event.currentTarget.contains(anchor)) return
+    // Nothing in a post may navigate the window.
+    event.preventDefault()
+    if (event.type !== 'click') return
+    const root = event.currentTarget
+    const postLink = anchor.dataset.postLink
+    const fragment = anchor.dataset.linkFragment ?? ''
+    if (postLink !== undefined) {
+      if (anchor.dataset.linkKind === 'wiki') onOpenPost?.({ type: 'wiki', title: postLink, fragment })
+      else {
+        const path = resolveVaultPath(postLink, '')
+        if (path) onOpenPost?.({ type: 'path', path, fragment })
+      }
+      return
+    }
+    const label = anchor.dataset.eqRef
+    if (label !== undefined) {
+      const target = Array.from(root.querySelectorAll<HTMLElement>('[data-eq-labels]')).find((element) =>
+        (element.dataset.eqLabels ?? '').split(' ').includes(label),
+      )
+      target?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      return
+    }
+    const link = classifyLink(anchor.getAttribute('href') ?? '', postPath)
+    if (link.type === 'post') onOpenPost?.({ type: 'path', path: link.path, fragment: link.fragment })
+    else if (link.type === 'external') onOpenExternal?.(link.url)
+    else if (link.type === 'anchor' && link.fragment) {
+      const target = Array.from(root.querySelectorAll<HTMLElement>('[id]')).find((element) => element.id === link.fragment)
+      target?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    }
+  }
+
+  return (
+    <div className={`lemma-preview${className ? ` ${className}` : ''}`} onClick={onClick} onAuxClick={onClick} data-testid="preview">
+      {warnings.length > 0 && (
+        <ul className="preview-warnings" role="status">
+          {warnings.map((warning, index) => (
+            <li key={index}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <div className="preview-blocks" ref={blocksRef} />
+    </div>
+  )
+})
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i])
+}
