@@ -1,6 +1,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { DEFAULT_SETTINGS, type AppSettings } from '../src-shared/model/settings'
 import { App } from './App'
+import { SettingsProvider } from './features/settings/SettingsProvider'
+import { createI18n } from './i18n/create-i18n'
+import { resolveLanguage } from './i18n/resolve-language'
+import { systemLanguages } from './i18n/system-languages'
+import { api } from './ipc'
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/layout.css'
@@ -12,11 +18,24 @@ import './styles/editor-pane.css'
 import './styles/dialog.css'
 import './styles/empty-state.css'
 import './styles/notices.css'
+import './styles/feed.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The settings come first so the first frame is already in the chosen language.
+void api.settings.get().then(
+  (settings) => start(root, settings),
+  () => start(root, DEFAULT_SETTINGS),
 )
+
+function start(container: HTMLElement, settings: AppSettings) {
+  const language = resolveLanguage(settings.language, systemLanguages())
+  document.documentElement.lang = language
+  createRoot(container).render(
+    <StrictMode>
+      <SettingsProvider initial={settings} i18n={createI18n(language)}>
+        <App />
+      </SettingsProvider>
+    </StrictMode>,
+  )
+}

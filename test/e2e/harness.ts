@@ -39,10 +39,10 @@ export async function copyVault(source: string): Promise<string> {
  * {@link buildApi} the preload uses, whose calls go through the real dispatcher (with
  * its sender and argument checks) to the real services running in this process.
  */
-export async function launchApp(browser: Browser, options: { vault: string; chooseFolder?: () => Promise<string | null> }): Promise<AppHarness> {
+export async function launchApp(browser: Browser, options: { vault: string; chooseFolder?: () => Promise<string | null>; locale?: string }): Promise<AppHarness> {
   const userData = await mkdtemp(join(tmpdir(), 'lemma-e2e-userdata-'))
   const trashDir = await mkdtemp(join(tmpdir(), 'lemma-e2e-trash-'))
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(options.locale ? { locale: options.locale } : {}) })
   const page = await context.newPage()
   const openedExternally: string[] = []
   const trashed: string[] = []

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** Props of {@link NewPostDialog}. */
 export interface NewPostDialogProps {
   /** Creates the post; resolves to an error message to show, or null on success. */
   onCreate: (title: string) => Promise<string | null>
   onClose: () => void
+  /** Where the post goes and what it starts with, told to the writer; the top of the vault when absent. */
+  target?: { folder: string; categories: readonly string[]; tags: readonly string[] }
 }
 
 /**
@@ -13,7 +16,8 @@ export interface NewPostDialogProps {
  * cancels. A failure (e.g. a post with that name exists) is shown in place and the
  * dialog stays open.
  */
-export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
+export function NewPostDialog({ onCreate, onClose, target }: NewPostDialogProps) {
+  const { t } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState('')
@@ -31,7 +35,7 @@ export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
     if (isBusy) return
     const trimmed = title.trim()
     if (!trimmed) {
-      setError('Give the post a title.')
+      setError(t('newPost.needsTitle'))
       inputRef.current?.focus()
       return
     }
@@ -58,10 +62,10 @@ export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
     >
       <form className="dialog__body" onSubmit={submit} noValidate>
         <h2 id="new-post-heading" className="dialog__title">
-          New post
+          {t('newPost.title')}
         </h2>
         <label className="dialog__label" htmlFor="new-post-title">
-          Title
+          {t('newPost.label')}
         </label>
         <input
           ref={inputRef}
@@ -71,7 +75,7 @@ export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
           autoFocus
           autoComplete="off"
           spellCheck={false}
-          placeholder="e.g. 扩散模型的数学基础"
+          placeholder={t('newPost.placeholder')}
           value={title}
           readOnly={isBusy}
           aria-invalid={error ? true : undefined}
@@ -83,17 +87,24 @@ export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
           }}
         />
         <p id="new-post-hint" className={error ? 'dialog__hint dialog__hint--error' : 'dialog__hint'} role={error ? 'alert' : undefined}>
-          {error ?? 'A Markdown file is created at the top of the vault.'}
+          {error ?? where(target, t)}
         </p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            Cancel
+            {t('newPost.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={isBusy} data-testid="new-post-submit">
-            {isBusy ? 'Creating…' : 'Create post'}
+            {isBusy ? t('newPost.creating') : t('newPost.create')}
           </button>
         </div>
       </form>
     </dialog>
   )
+}
+
+function where(target: NewPostDialogProps['target'], t: ReturnType<typeof useTranslation>['t']): string {
+  const parts = [target?.folder ? t('newPost.whereFolder', { folder: target.folder }) : t('newPost.whereRoot')]
+  if (target && target.categories.length > 0) parts.push(t('newPost.withCategory', { category: target.categories.join(' / ') }))
+  if (target && target.tags.length > 0) parts.push(t('newPost.withTag', { tag: target.tags.join(', ') }))
+  return parts.join(' ')
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { WarningIcon } from '../../ui/Icons'
 import { formatPostDate, postDay } from './format-post-date'
@@ -21,6 +22,7 @@ export interface PostListItemProps {
 
 /** One row of the post list: title, date, first category, and draft and warning marks. */
 export const PostListItem = memo(function PostListItem({ post, id, isSelected, isOpen, top, height, onPick }: PostListItemProps) {
+  const { t } = useTranslation()
   const category = firstCategoryLabel(post)
   const warnings = warningsTooltip(post)
   const className = ['post-item', isSelected && 'post-item--selected', isOpen && 'post-item--open'].filter(Boolean).join(' ')
@@ -38,7 +40,7 @@ export const PostListItem = memo(function PostListItem({ post, id, isSelected, i
     >
       <div className="post-item__title-row">
         <span className="post-item__title" data-testid="post-title" title={post.title}>
-          {post.title || 'Untitled'}
+          {post.title || t('app.untitled')}
         </span>
         {warnings && (
           <span className="post-item__warning" title={warnings} aria-label={`Warnings: ${warnings}`} data-testid="post-warning">
@@ -62,7 +64,7 @@ export const PostListItem = memo(function PostListItem({ post, id, isSelected, i
         )}
         {post.isDraft && (
           <span className="badge badge--draft post-item__draft" data-testid="draft-badge">
-            Draft
+            {t('app.draft')}
           </span>
         )}
       </div>

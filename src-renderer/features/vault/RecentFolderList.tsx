@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { FolderIcon } from '../../ui/Icons'
 import { folderName } from './folder-name'
 
@@ -13,6 +14,7 @@ export interface RecentFolderListProps {
 
 /** Recently opened folders, each shown by name with its full path underneath. */
 export function RecentFolderList({ folders, currentPath, onOpen, variant }: RecentFolderListProps) {
+  const { t } = useTranslation()
   const isMenu = variant === 'menu'
   return (
     <ul className={`recent-folders recent-folders--${variant}`} role={isMenu ? 'none' : undefined} data-testid="recent-folders">
@@ -36,7 +38,7 @@ export function RecentFolderList({ folders, currentPath, onOpen, variant }: Rece
                 <span className="recent-folder__name">{folderName(path)}</span>
                 <span className="recent-folder__path">{path}</span>
               </span>
-              {isCurrent && <span className="recent-folder__current">Open</span>}
+              {isCurrent && <span className="recent-folder__current">{t('vault.currentFolder')}</span>}
             </button>
           </li>
         )

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { VaultInfo } from '../../../src-shared/model/vault'
 import { ChevronDownIcon, FolderOpenIcon } from '../../ui/Icons'
 import { RecentFolderList } from './RecentFolderList'
@@ -16,6 +17,7 @@ export interface VaultSwitcherProps {
  * Folder…" item. Escape, a click outside or a choice closes it; ↑/↓ move between items.
  */
 export function VaultSwitcher({ vault, recentFolders, onOpenFolder, onChooseFolder }: VaultSwitcherProps) {
+  const { t } = useTranslation()
   const [isOpen, setIsOpen] = useState(false)
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -75,7 +77,7 @@ export function VaultSwitcher({ vault, recentFolders, onOpenFolder, onChooseFold
       </button>
       {isOpen && (
         <div id={menuId} className="menu" role="menu" aria-label="Switch vault" onKeyDown={onMenuKeyDown}>
-          <div className="menu__section-label">Recent folders</div>
+          <div className="menu__section-label">{t('vault.recentFolders')}</div>
           {others.length > 0 ? (
             <RecentFolderList
               variant="menu"
@@ -86,7 +88,7 @@ export function VaultSwitcher({ vault, recentFolders, onOpenFolder, onChooseFold
               }}
             />
           ) : (
-            <div className="menu__empty">No other folders yet</div>
+            <div className="menu__empty">{t('vault.noOtherFolders')}</div>
           )}
           <div className="menu__separator" role="separator" />
           <button
@@ -99,7 +101,7 @@ export function VaultSwitcher({ vault, recentFolders, onOpenFolder, onChooseFold
             }}
           >
             <FolderOpenIcon size={15} />
-            Open Folder…
+            {t('vault.openFolder')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PostDocument } from '../../../src-shared/model/post'
 import type { VaultInfo } from '../../../src-shared/model/vault'
 import { api } from '../../ipc'
@@ -9,6 +10,9 @@ import { shortcutLabel } from '../commands/shortcuts'
 import { useCommands } from '../commands/useCommands'
 import { EditorPane } from '../editor/EditorPane'
 import { useDocument } from '../editor/useDocument'
+import { Feed } from '../feed/Feed'
+import { EMPTY_FILTER, type FeedFilter } from '../feed/feed-filter'
+import { newPostTarget, ROOT_TARGET, type NewPostTarget } from '../feed/new-post-target'
 import { NewPostDialog } from '../posts/NewPostDialog'
 import type { VaultHandle } from '../vault/useVault'
 import { Sidebar } from './Sidebar'
@@ -23,21 +27,28 @@ export interface WorkspaceProps {
 const keptOpen = 'Lemma kept the current post open because its changes could not be saved. Resolve the problem shown above the editor first.'
 
 /**
- * The main screen of an open vault: the sidebar, the editor, and the "New post"
- * dialog. Mount one per vault (key it by the vault's root). The open post is always
- * saved before another post or folder is opened; if that save fails, nothing is
- * switched and the text stays in the editor.
+ * The main screen of an open vault: the sidebar, the main pane, and the "New post"
+ * dialog. Mount one per vault (key it by the vault's root). The main pane shows the
+ * feed (the home view) or the editor; both stay mounted so each keeps its place.
+ * Opening a post shows the editor, "Latest" in the sidebar the feed. The open post
+ * is always saved before another post or folder is opened or the feed is shown; if
+ * that save fails, nothing is switched and the text stays in the editor.
  */
 export function Workspace({ vault, state, notify }: WorkspaceProps) {
   const { applyChange, chooseFolder, openFolder } = state
   const onDocument = useCallback((document: PostDocument) => applyChange({ type: 'upserted', posts: [document.summary] }), [applyChange])
   const handle = useDocument(onDocument)
   const { snapshot, session } = handle
-  const [isCreating, setIsCreating] = useState(false)
+  const { t } = useTranslation()
+  const [creating, setCreating] = useState<NewPostTarget | null>(null)
   const [focusToken, setFocusToken] = useState(0)
+  const [view, setView] = useState<'feed' | 'editor'>('feed')
+  const [feedFilter, setFeedFilter] = useState<FeedFilter>(EMPTY_FILTER)
+  const [feedFocusToken, setFeedFocusToken] = useState(0)
 
   const openPost = useCallback(
     async (path: string, fromKeyboard: boolean) => {
+      setView('editor')
       const outcome = await session.open(path)
       if (outcome.ok && fromKeyboard) setFocusToken((token) => token + 1)
       if (!outcome.ok && outcome.reason === 'unsaved') notify(keptOpen)
@@ -55,27 +66,40 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
 
   const createPost = useCallback(
     async (title: string): Promise<string | null> => {
-      if (!(await session.flush())) return 'The open post has changes that could not be saved. Resolve that first.'
-      const result = await api.vault.createPost(title, '')
+      if (!creating) return null
+      if (!(await session.flush())) return t('newPost.unsavedFirst')
+      const { folder, categories, tags } = creating
+      const meta = categories.length > 0 || tags.length > 0 ? { categories, tags } : undefined
+      const result = await api.vault.createPost(title, folder, meta)
       if (!result.ok) return result.message
       applyChange({ type: 'upserted', posts: [result.document.summary] })
-      setIsCreating(false)
+      setCreating(null)
+      setView('editor')
       const outcome = await session.open(result.document.summary.path, result.document)
       if (outcome.ok) setFocusToken((token) => token + 1)
       return null
     },
-    [session, applyChange],
+    [session, applyChange, creating, t],
   )
 
   const onChooseFolder = useCallback(() => void afterSaving(chooseFolder), [afterSaving, chooseFolder])
   const onOpenFolder = useCallback((path: string) => void afterSaving(() => openFolder(path)), [afterSaving, openFolder])
-  const onNewPost = useCallback(() => setIsCreating(true), [])
+  const onNewPost = useCallback(() => setCreating(view === 'feed' ? newPostTarget(feedFilter) : ROOT_TARGET), [view, feedFilter])
+  const onFeedNewPost = useCallback(() => setCreating(newPostTarget(feedFilter)), [feedFilter])
+  const onShowFeed = useCallback(
+    () =>
+      void afterSaving(async () => {
+        setView('feed')
+        setFeedFocusToken((token) => token + 1)
+      }),
+    [afterSaving],
+  )
   const onOpenPost = useCallback((path: string, fromKeyboard: boolean) => void openPost(path, fromKeyboard), [openPost])
 
   const postTitle = snapshot.document?.summary.title
   useEffect(() => {
-    document.title = postTitle ? `${postTitle} — ${vault.name}` : `${vault.name} — Lemma`
-  }, [postTitle, vault.name])
+    document.title = postTitle && view === 'editor' ? `${postTitle} — ${vault.name}` : `${vault.name} — Lemma`
+  }, [postTitle, vault.name, view])
 
   useCommands({
     save: () => void session.save(),
@@ -84,14 +108,14 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
 
   const hasPosts = state.posts.length > 0
   const placeholder = (
-    <EmptyState icon={<FileTextIcon size={30} />} title={hasPosts ? 'No post selected' : 'An empty vault'} testId="no-selection">
-      <p>{hasPosts ? 'Choose a post from the list to start editing.' : 'Create a post to start writing.'}</p>
+    <EmptyState icon={<FileTextIcon size={30} />} title={hasPosts ? t('placeholder.noSelection') : t('placeholder.emptyVault')} testId="no-selection">
+      <p>{hasPosts ? t('placeholder.chooseHint') : t('placeholder.createHint')}</p>
       <p className="empty-state__keys">
-        <kbd>{shortcutLabel(commandSpec('new-post').shortcut)}</kbd> new post
+        <kbd>{shortcutLabel(commandSpec('new-post').shortcut)}</kbd> {t('placeholder.newPostKey')}
         {hasPosts && (
           <>
             <span className="empty-state__keys-gap" />
-            <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> browse the list
+            <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> {t('placeholder.browseKeys')}
           </>
         )}
       </p>
@@ -109,9 +133,27 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
         onOpenFolder={onOpenFolder}
         onNewPost={onNewPost}
         onOpenPost={onOpenPost}
+        isFeedActive={view === 'feed'}
+        onShowFeed={onShowFeed}
       />
-      <EditorPane handle={handle} focusToken={focusToken} placeholder={placeholder} />
-      {isCreating && <NewPostDialog onCreate={createPost} onClose={() => setIsCreating(false)} />}
+      <div className="workspace__main">
+        <div className={view === 'feed' ? 'workspace__view' : 'workspace__view workspace__view--hidden'} inert={view !== 'feed'}>
+          <Feed
+            posts={state.posts}
+            filter={feedFilter}
+            onFilter={setFeedFilter}
+            isActive={view === 'feed'}
+            openPath={snapshot.path}
+            focusToken={feedFocusToken}
+            onOpenPost={onOpenPost}
+            onNewPost={onFeedNewPost}
+          />
+        </div>
+        <div className={view === 'editor' ? 'workspace__view' : 'workspace__view workspace__view--hidden'} inert={view !== 'editor'}>
+          <EditorPane handle={handle} focusToken={focusToken} placeholder={placeholder} />
+        </div>
+      </div>
+      {creating && <NewPostDialog target={creating} onCreate={createPost} onClose={() => setCreating(null)} />}
     </div>
   )
 }
