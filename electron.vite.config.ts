@@ -11,7 +11,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src-main/index.ts') },
+        // The index worker is its own entry, built beside index.js (see src-main/index-worker/run-parse-workers.ts).
+        input: {
+          index: resolve('src-main/index.ts'),
+          'index-worker': resolve('src-main/index-worker/index-worker.ts'),
+          'search-worker': resolve('src-main/search/search-worker.ts'),
+        },
       },
     },
   },
@@ -30,6 +35,8 @@ export default defineConfig({
     root: 'src-renderer',
     base: './',
     plugins: [react()],
+    // ES-module workers may split: the preview worker loads highlight.js grammars as lazy chunks.
+    worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
       rollupOptions: {

@@ -1,0 +1,17 @@
+import type { PostMeta, SearchDoc } from './search-document'
+import type { IndexedPost } from './inverted-index'
+
+/** What the search worker receives as `workerData`. */
+export interface SearchWorkerInput {
+  root: string
+  metas: PostMeta[]
+}
+
+/**
+ * What the search worker posts back: progress, then the built index as plain data
+ * (its typed arrays transferred, not copied), or an error.
+ */
+export type SearchWorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; terms: string[]; offsets: Uint32Array; ids: Uint32Array; weights: Uint8Array; posts: IndexedPost[]; docs: SearchDoc[] }
+  | { type: 'error'; message: string }
