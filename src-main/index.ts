@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { AppStateStore } from './app-state/app-state-store'
 import { seedSampleVault } from './app-state/seed-sample-vault'
 import { APP_ORIGIN, registerAppSchemePrivileges, serveAppProtocol } from './app-protocol'
+import { serveAssetProtocol } from './assets/asset-protocol'
 import { registerIpc, windowEmitter } from './ipc/register-ipc'
 import { createMainWindow } from './main-window'
 import { installAppMenu } from './menu'
@@ -34,7 +35,9 @@ async function start(): Promise<void> {
     },
     trash: (path) => shell.trashItem(path),
     openExternal: (url) => shell.openExternal(url),
+    backupDir: join(app.getPath('userData'), 'backups'),
   })
+  serveAssetProtocol(() => services.currentSession()?.info.root ?? null)
   const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
   registerIpc(services.handlers, getWindow, [appOrigin])
 
@@ -58,15 +61,18 @@ async function start(): Promise<void> {
 }
 
 /** Reopens the most recent folder that still exists, else copies and opens the sample. */
-async function openFirstVault(appState: AppStateStore, openVault: (folder: string) => Promise<{ ok: boolean }>): Promise<void> {
+async function openFirstVault(
+  appState: AppStateStore,
+  openVault: (folder: string, options: { waitForIndex: boolean }) => Promise<{ ok: boolean }>,
+): Promise<void> {
   for (const folder of [...appState.data.recentFolders]) {
-    if ((await openVault(folder)).ok) return
+    if ((await openVault(folder, { waitForIndex: false })).ok) return
   }
   const bundled = app.isPackaged ? join(process.resourcesPath, 'sample-vault') : join(app.getAppPath(), 'resources', 'sample-vault')
   try {
     const sample = await seedSampleVault(bundled, app.getPath('documents'))
     await appState.update({ hasSeededSample: true })
-    await openVault(sample)
+    await openVault(sample, { waitForIndex: false })
   } catch (error) {
     dialog.showErrorBox('Lemma could not create the sample folder', (error as Error).message)
   }

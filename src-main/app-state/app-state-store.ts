@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
+import { sanitizeSettings, type AppSettings } from '../../src-shared/model/settings'
 
 /** How many recent folders are remembered. */
 const MAX_RECENT = 10
@@ -21,6 +22,8 @@ export interface AppStateData {
   windowBounds: WindowBounds | null
   /** True once the sample vault has been copied to the documents folder. */
   hasSeededSample: boolean
+  /** Language and feed preferences; always complete (see {@link sanitizeSettings}). */
+  settings: AppSettings
 }
 
 /**
@@ -39,6 +42,7 @@ export class AppStateStore {
       await db.read()
       db.data = { ...defaults(), ...db.data }
       if (!Array.isArray(db.data.recentFolders)) db.data.recentFolders = []
+      db.data.settings = sanitizeSettings(db.data.settings)
     } catch {
       db.data = defaults()
     }
@@ -63,6 +67,13 @@ export class AppStateStore {
     await this.db.write()
   }
 
+  /** Changes some settings, writes them, and returns all of them. */
+  async updateSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
+    this.db.data.settings = sanitizeSettings({ ...this.db.data.settings, ...patch })
+    await this.db.write()
+    return { ...this.db.data.settings }
+  }
+
   /** Applies a partial update and writes it. */
   async update(patch: Partial<AppStateData>): Promise<void> {
     Object.assign(this.db.data, patch)
@@ -71,5 +82,5 @@ export class AppStateStore {
 }
 
 function defaults(): AppStateData {
-  return { recentFolders: [], windowBounds: null, hasSeededSample: false }
+  return { recentFolders: [], windowBounds: null, hasSeededSample: false, settings: sanitizeSettings(undefined) }
 }

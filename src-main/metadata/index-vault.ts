@@ -1,56 +1,131 @@
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { decodeText, hashBytes } from '../vault/text-codec'
-import { parsePost } from '../vault/front-matter'
-import { walkMarkdownFiles } from '../vault/walk'
+import type { IndexProgress } from '../../src-shared/model/index-progress'
+import { parseFiles, type FileToParse, type ParsedFile } from '../index-worker/parse-files'
+import { runParseWorkers, type WorkerEntry } from '../index-worker/run-parse-workers'
+import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
 import type { MetadataStore } from './metadata-store'
-import type { PostRecord } from './schema'
 import { toPostRecord } from './post-record'
+import type { PostRecord } from './schema'
+
+/** Below this many files to parse, a worker thread costs more than it saves. */
+export const WORKER_THRESHOLD = 200
 
 /** What a sync changed, for pushing to the renderer. */
 export interface SyncOutcome {
   upserted: PostRecord[]
   removedPaths: string[]
+  /** Files read and parsed (0 on a warm open with nothing changed). */
+  parsedCount: number
+}
+
+/** Options of {@link syncVaultIndex}. */
+export interface SyncOptions {
+  /** Progress as files are parsed, for "1,234 / 10,000". */
+  onProgress?: (progress: IndexProgress) => void
+  /** Records upserted, batch by batch, as soon as they are in the store (newest files first). */
+  onBatch?: (records: PostRecord[]) => void
+  /**
+   * Where parsing runs: `auto` (worker threads for {@link WORKER_THRESHOLD} files or
+   * more), `in-process`, or a given worker entry.
+   */
+  parser?: 'auto' | 'in-process' | WorkerEntry
+  /** Stops parsing early; what was parsed stays in the store. */
+  signal?: AbortSignal
+  /** A listing of the vault already under way (see `walkInWorker`); by default the folder is walked here. */
+  listing?: Promise<WalkedFile[]>
 }
 
 /**
- * Brings the store in line with the files under `root`. A file whose size and mtime
- * match its record is not read; a file whose bytes hash to a record that vanished
- * from another path keeps that record's id (a rename outside Lemma). Files are read
- * one after another: on a warm cache that beats thousands of parallel reads.
- * Never writes a Markdown file.
+ * Brings the store in line with the files under `root`, never writing a Markdown file.
+ *
+ * Warm (records present): only stats files (through the walk); a file whose size and
+ * mtime match its record is not read. Cold or changed files are read, hashed and
+ * parsed in worker threads (see {@link runParseWorkers}) newest first, and each batch
+ * is put in the store and announced through `onBatch` as it arrives, so the feed fills
+ * while indexing goes on. A file whose bytes hash to a record that vanished from
+ * another path keeps that record's id (a rename outside Lemma). The store is written
+ * once at the end.
  */
-export async function syncVaultIndex(root: string, store: MetadataStore): Promise<SyncOutcome> {
-  const files = await walkMarkdownFiles(root)
+export async function syncVaultIndex(root: string, store: MetadataStore, options: SyncOptions = {}): Promise<SyncOutcome> {
+  options.onProgress?.({ phase: 'scanning', done: 0, total: 0 })
+  const files = await (options.listing ?? walkMarkdownFiles(root))
   const present = new Set(files.map((f) => f.relative))
   const vanishedByHash = new Map<string, PostRecord>()
   for (const record of store.all()) if (!present.has(record.path)) vanishedByHash.set(record.hash, record)
 
-  const upserted: PostRecord[] = []
-  for (const file of files) {
+  const changed = newestFirst(files.filter((file) => {
     const existing = store.get(file.relative)
-    if (existing && existing.size === file.size && existing.mtimeMs === file.mtimeMs) continue
-    let bytes: Buffer
-    try {
-      bytes = await readFile(file.absolute)
-    } catch {
-      continue // vanished or unreadable between the walk and the read; the next sync sees it
-    }
-    const hash = hashBytes(bytes)
-    const moved = existing ? undefined : vanishedByHash.get(hash)
-    if (moved) vanishedByHash.delete(hash)
-    const id = existing?.id ?? moved?.id ?? randomUUID()
-    const parsed = parsePost(decodeText(bytes).text, { relPath: file.relative, birthtimeMs: file.birthtimeMs, mtimeMs: file.mtimeMs })
-    const record = toPostRecord(id, { relative: file.relative, size: file.size, mtimeMs: file.mtimeMs, hash }, parsed)
-    store.put(record)
-    upserted.push(record)
-  }
+    return !existing || existing.size !== file.size || existing.mtimeMs !== file.mtimeMs
+  }))
+  const upserted: PostRecord[] = []
   const removedPaths: string[] = []
-  for (const record of store.all()) {
-    if (present.has(record.path)) continue
-    store.remove(record.path)
-    removedPaths.push(record.path)
+  let done = 0
+  options.onProgress?.({ phase: 'indexing', done, total: changed.length })
+  const onBatch = (batch: ParsedFile[]) => {
+    const records: PostRecord[] = []
+    for (const file of batch) {
+      const existing = store.get(file.relative)
+      const moved = existing ? undefined : vanishedByHash.get(file.hash)
+      if (moved) vanishedByHash.delete(file.hash)
+      const record = toPostRecord(existing?.id ?? moved?.id ?? randomUUID(), file, file.parsed)
+      if (moved) {
+        store.remove(moved.path)
+        removedPaths.push(moved.path)
+      }
+      store.put(record)
+      if (!existing || !sameRecord(existing, record)) records.push(record)
+    }
+    done += batch.length
+    upserted.push(...records)
+    if (records.length > 0) options.onBatch?.(records)
+    options.onProgress?.({ phase: 'indexing', done, total: changed.length })
+  }
+  await parse(changed, onBatch, options)
+
+  if (options.signal?.aborted !== true) {
+    for (const record of store.all()) {
+      if (present.has(record.path)) continue
+      store.remove(record.path)
+      removedPaths.push(record.path)
+    }
   }
   await store.flush()
-  return { upserted, removedPaths }
+  options.onProgress?.({ phase: 'done', done, total: changed.length })
+  return { upserted, removedPaths, parsedCount: done }
+}
+
+async function parse(files: FileToParse[], onBatch: (batch: ParsedFile[]) => void, options: SyncOptions): Promise<void> {
+  const parser = options.parser ?? 'auto'
+  const isCancelled = () => options.signal?.aborted === true
+  if (parser === 'in-process' || (parser === 'auto' && files.length < WORKER_THRESHOLD)) {
+    await parseFiles(files, { onBatch, isCancelled })
+    return
+  }
+  await runParseWorkers(files, { onBatch, signal: options.signal, ...(parser === 'auto' ? {} : { entry: parser }) })
+}
+
+const DATED_NAME = /^(\d{4}-\d{2}-\d{2})/
+
+/**
+ * Orders files so the newest posts are parsed first: by a `YYYY-MM-DD` prefix of the
+ * file name when there is one (Hexo's and Jekyll's habit), else by modification
+ * time, newest first. Only a guess until the front matter is read, but a good one
+ * for the first page of the feed.
+ */
+export function newestFirst<T extends { relative: string; mtimeMs: number }>(files: readonly T[]): T[] {
+  const keyed = files.map((file) => {
+    const name = file.relative.slice(file.relative.lastIndexOf('/') + 1)
+    const dated = DATED_NAME.exec(name)
+    const time = dated ? Date.parse(`${dated[1]}T00:00:00Z`) : file.mtimeMs
+    return { file, time: Number.isNaN(time) ? file.mtimeMs : time, name }
+  })
+  keyed.sort((a, b) => b.time - a.time || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0))
+  return keyed.map((entry) => entry.file)
+}
+
+/** True when two records say the same thing (ignoring the order of their keys). */
+export function sameRecord(a: PostRecord, b: PostRecord): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof PostRecord>
+  for (const key of keys) if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false
+  return true
 }

@@ -1,27 +1,32 @@
-import { mkdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
-import { checkMetadataShape, emptyMetadata, type MetadataData, type PostRecord } from './schema'
+import { Low, Memory } from 'lowdb'
+import { DurableJsonFile, type JsonValidator } from './durable-json-file'
 import { migrateMetadata } from './migrations'
+import { checkMetadataShape, emptyMetadata, type MetadataData, type PostRecord } from './schema'
 
 /** Lemma's own folder inside a vault. */
 export const LEMMA_DIR = '.lemma'
 /** The metadata file, relative to the vault root. */
 export const METADATA_FILE = `${LEMMA_DIR}/db.json`
+/** How long {@link MetadataStore.scheduleFlush} gathers changes before one write. */
+export const FLUSH_DELAY_MS = 250
 
 /**
  * The per-vault metadata: one {@link PostRecord} per post, keyed by a stable id,
- * kept in `<vault>/.lemma/db.json` through lowdb.
+ * kept in `<vault>/.lemma/db.json` through lowdb with a {@link DurableJsonFile}
+ * adapter (fsynced temp file and rename, previous version kept as `db.json.bak`).
  *
- * The store is a cache of what the Markdown files say: losing it loses nothing, so a
- * missing, empty, corrupt or unknown-version db.json is moved aside and rebuilt.
- * Writes go through lowdb's adapter (a temp file and a rename); {@link flush}
- * coalesces many changes into one write.
+ * The store is a cache of what the Markdown files say: losing it loses nothing. A
+ * damaged db.json is replaced by its last good copy, and when that is unusable too it
+ * is moved aside and rebuilt. Changes are batched: {@link scheduleFlush} gathers them
+ * for {@link FLUSH_DELAY_MS}, {@link flush} writes now, and concurrent flushes share
+ * one write.
  */
 export class MetadataStore {
   private readonly byPath = new Map<string, PostRecord>()
   private pendingWrite: Promise<void> | null = null
+  private flushTimer: NodeJS.Timeout | null = null
   private isDirty = false
 
   private constructor(private readonly db: Low<MetadataData>) {
@@ -30,22 +35,38 @@ export class MetadataStore {
 
   /**
    * Opens the store of the vault at `root`. `notices` says, in words for people,
-   * whether the file had to be moved aside and why.
+   * whether the file had to be replaced or moved aside and why.
    */
   static async open(root: string): Promise<{ store: MetadataStore; notices: string[] }> {
     const dir = join(root, LEMMA_DIR)
     const file = join(root, METADATA_FILE)
-    await mkdir(dir, { recursive: true })
+    try {
+      await mkdir(dir, { recursive: true })
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error
+      // A read-only folder can still be read and edited where the files allow it.
+      const memory = new Low<MetadataData>(new Memory<MetadataData>(), emptyMetadata())
+      return { store: new MetadataStore(memory), notices: [`Lemma cannot write its index in this folder (${code}: the folder is read-only), so it keeps the index in memory and reads every post at each opening.`] }
+    }
+    const adapter = new DurableJsonFile<MetadataData>(file, validateMetadata)
+    const db = new Low<MetadataData>(adapter, emptyMetadata())
+    const read = await adapter.readWithReport()
     const notices: string[] = []
-    const db = new Low<MetadataData>(new JSONFile<MetadataData>(file), emptyMetadata())
-    const problem = await readInto(db, file)
-    if (problem) {
-      const aside = join(dir, `db.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-      await rename(file, aside)
-      db.data = emptyMetadata()
-      notices.push(`Lemma's index of this folder (.lemma/db.json) could not be used because ${problem}. It was moved aside to ${LEMMA_DIR}/${aside.split(/[\\/]/).pop()} and rebuilt from your posts; no post was changed.`)
+    if (read.source !== 'none') db.data = read.data
+    if (read.source !== 'file' && read.problem) {
+      const aside = await moveAside(dir, file)
+      const fate = read.source === 'backup'
+        ? 'Lemma used its last good copy (db.json.bak) and brought it up to date'
+        : 'it was rebuilt from your posts'
+      notices.push(`Lemma's index of this folder (.lemma/db.json) could not be used because ${read.problem}. It was moved aside to ${LEMMA_DIR}/${aside} and ${fate}; no post was changed.`)
     }
     return { store: new MetadataStore(db), notices }
+  }
+
+  /** Number of records. */
+  get size(): number {
+    return this.byPath.size
   }
 
   /** Every record, in no particular order. */
@@ -61,7 +82,7 @@ export class MetadataStore {
   /** Adds or replaces a record (matched by id; a changed path moves it). */
   put(record: PostRecord): void {
     const previous = this.db.data.posts[record.id]
-    if (previous && previous.path !== record.path) this.byPath.delete(previous.path)
+    if (previous && previous.path !== record.path && this.byPath.get(previous.path)?.id === record.id) this.byPath.delete(previous.path)
     const atPath = this.byPath.get(record.path)
     if (atPath && atPath.id !== record.id) delete this.db.data.posts[atPath.id]
     this.db.data.posts[record.id] = record
@@ -79,35 +100,48 @@ export class MetadataStore {
     return record
   }
 
-  /** Writes pending changes to disk; concurrent calls share one write. */
+  /** Writes pending changes after {@link FLUSH_DELAY_MS}, gathering everything changed meanwhile into one write. */
+  scheduleFlush(): void {
+    if (this.flushTimer) return
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null
+      // A failed background write leaves the store dirty; the next flush retries it.
+      this.flush().catch(() => {})
+    }, FLUSH_DELAY_MS)
+  }
+
+  /** Writes pending changes to disk now; concurrent calls share one write. */
   async flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer)
+      this.flushTimer = null
+    }
     while (this.pendingWrite) await this.pendingWrite
     if (!this.isDirty) return
     this.isDirty = false
-    this.pendingWrite = this.db.write().finally(() => { this.pendingWrite = null })
+    this.pendingWrite = this.db.write()
+      .catch((error: unknown) => {
+        this.isDirty = true
+        throw error
+      })
+      .finally(() => { this.pendingWrite = null })
     await this.pendingWrite
   }
 }
 
-async function readInto(db: Low<MetadataData>, file: string): Promise<string | null> {
-  let text: string
+const validateMetadata: JsonValidator<MetadataData> = (value) => {
+  const migrated = migrateMetadata(value)
+  if (migrated === null) return { ok: false, problem: 'it was written by a newer or unknown version of Lemma' }
+  const problem = checkMetadataShape(migrated)
+  return problem ? { ok: false, problem } : { ok: true, data: migrated as MetadataData }
+}
+
+async function moveAside(dir: string, file: string): Promise<string> {
+  const name = `db.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`
   try {
-    text = await readFile(file, 'utf8')
+    await rename(file, join(dir, name))
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
-  if (text.trim() === '') return 'it is empty'
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return 'it is not valid JSON (probably a write was cut off)'
-  }
-  const migrated = migrateMetadata(parsed)
-  if (migrated === null) return 'it was written by a newer or unknown version of Lemma'
-  const shapeProblem = checkMetadataShape(migrated)
-  if (shapeProblem) return shapeProblem
-  db.data = migrated as MetadataData
-  return null
+  return name
 }

@@ -1,4 +1,5 @@
-import { CURRENT_SCHEMA_VERSION } from './schema'
+import { flagConflictCopy } from './post-record'
+import { CURRENT_SCHEMA_VERSION, type PostRecord } from './schema'
 
 /**
  * Upgrades from one schema version to the next, keyed by the version they upgrade
@@ -7,6 +8,8 @@ import { CURRENT_SCHEMA_VERSION } from './schema'
  */
 const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
   0: (data) => ({ ...data, schemaVersion: 1, posts: typeof data.posts === 'object' && data.posts !== null ? data.posts : {} }),
+  // Version 2 flags sync tools' conflict copies, which depends on the path only.
+  1: (data) => ({ ...data, schemaVersion: 2, posts: mapRecords(data.posts, flagConflictCopy) }),
 }
 
 /**
@@ -26,4 +29,14 @@ export function migrateMetadata(data: unknown): unknown {
     version = current.schemaVersion as number
   }
   return current
+}
+
+function mapRecords(posts: unknown, map: (record: PostRecord) => PostRecord): unknown {
+  if (typeof posts !== 'object' || posts === null || Array.isArray(posts)) return posts
+  const out: Record<string, unknown> = {}
+  for (const [id, record] of Object.entries(posts)) {
+    const isRecordLike = typeof record === 'object' && record !== null && typeof (record as PostRecord).path === 'string' && Array.isArray((record as PostRecord).warnings)
+    out[id] = isRecordLike ? map(record as PostRecord) : record
+  }
+  return out
 }

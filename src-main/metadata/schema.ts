@@ -1,7 +1,7 @@
 import type { PostSummary } from '../../src-shared/model/post'
 
 /** The schema version this build writes. Bump it and add a migration to change the shape. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 /** One post as the metadata store keeps it: what the UI shows, plus what indexing needs. */
 export interface PostRecord extends PostSummary {
@@ -40,5 +40,6 @@ function isRecord(value: unknown): value is PostRecord {
   if (typeof value !== 'object' || value === null) return false
   const r = value as Record<string, unknown>
   return typeof r.id === 'string' && typeof r.path === 'string' && typeof r.title === 'string' &&
-    typeof r.hash === 'string' && typeof r.date === 'string' && Array.isArray(r.categories) && Array.isArray(r.tags)
+    typeof r.hash === 'string' && typeof r.date === 'string' && Array.isArray(r.categories) && Array.isArray(r.tags) &&
+    typeof r.size === 'number' && typeof r.mtimeMs === 'number' && Array.isArray(r.warnings)
 }

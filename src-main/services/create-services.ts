@@ -4,7 +4,13 @@ import type { EmitEvent, ServiceHandlers } from '../../src-shared/ipc/contract'
 import { failure } from '../../src-shared/model/results'
 import type { AppState } from '../../src-shared/model/vault'
 import type { AppStateStore } from '../app-state/app-state-store'
+import { DEFAULT_HISTORY_SETTINGS } from '../history/history-settings'
+import { BackupStore } from '../recovery/backup-store'
 import { checkExternalUrl } from '../security/external-links'
+import { SessionSearch } from '../search/session-search'
+import { categoryTree, tagTree } from '../search/taxonomy'
+import { applyRename, planRename } from '../links/rename-links'
+import { readFolderPreamble } from '../vault/folder-preamble'
 import { VaultSession, type TrashFunction } from './vault-session'
 
 /** What the services need from the outside world; Electron provides it in the app, tests provide fakes. */
@@ -16,13 +22,22 @@ export interface ServiceDeps {
   /** Opens an already-checked URL in the system browser. */
   openExternal: (url: string) => Promise<void>
   emit: EmitEvent
+  /**
+   * Where backups of unsaved edits go, outside every vault: `<userData>/backups` in
+   * the app. Without it the `recovery` services fail with a message.
+   */
+  backupDir?: string
 }
 
 /** The services plus what the app's lifecycle needs to drive them. */
 export interface LemmaServices {
   handlers: ServiceHandlers
-  /** Opens a folder as the vault (used at start-up for the last folder or the sample). */
-  openVault: (folder: string) => Promise<{ ok: true } | { ok: false; message: string }>
+  /**
+   * Opens a folder as the vault (used at start-up for the last folder or the sample).
+   * By default resolves once indexing is complete; with `waitForIndex: false` as soon
+   * as the metadata is loaded, indexing then streaming `vaultChanged` and `indexProgress`.
+   */
+  openVault: (folder: string, options?: { waitForIndex?: boolean }) => Promise<{ ok: true } | { ok: false; message: string }>
   /** The open vault session, if any. */
   currentSession: () => VaultSession | null
   /** Writes pending metadata; call before quitting. */
@@ -37,8 +52,11 @@ export interface LemmaServices {
 export function createServices(deps: ServiceDeps): LemmaServices {
   let session: VaultSession | null = null
   let notices: string[] = []
+  let backups: Promise<BackupStore | null> | null = null
+  const searches = new SessionSearch()
+  const openBackups = () => (backups ??= deps.backupDir ? BackupStore.open(deps.backupDir).catch(() => null) : Promise.resolve(null))
 
-  async function openVault(folder: string) {
+  async function openVault(folder: string, options: { waitForIndex?: boolean } = {}) {
     if (!isAbsolute(folder)) return { ok: false as const, message: 'The folder path must be absolute.' }
     const root = resolve(folder)
     try {
@@ -49,12 +67,25 @@ export function createServices(deps: ServiceDeps): LemmaServices {
       return { ok: false as const, message: `The folder ${root} does not exist any more.` }
     }
     try {
-      const opened = await VaultSession.open(root, (change) => deps.emit('vaultChanged', change))
+      await searches.close()
       await session?.close()
+      session = null
+      const opened = await VaultSession.open(root, {
+        onChange: (change) => {
+          deps.emit('vaultChanged', change)
+          searches.onVaultChange(change)
+        },
+        onProgress: (progress) => deps.emit('indexProgress', progress),
+        onDiskChange: (changes) => deps.emit('postsChangedOnDisk', { changes }),
+        backups: await openBackups(),
+      })
       session = opened.session
+      const opening = opened.session
+      await searches.open(root, opening.ready, () => opening.listPosts())
       notices = [...notices, ...opened.notices]
       await deps.appState.rememberFolder(root)
       deps.emit('vaultChanged', { type: 'reset', vault: session.info, posts: session.listPosts() })
+      if (options.waitForIndex !== false) await session.ready
       return { ok: true as const }
     } catch (error) {
       return { ok: false as const, message: `Lemma could not open ${root}: ${(error as Error).message}` }
@@ -76,11 +107,11 @@ export function createServices(deps: ServiceDeps): LemmaServices {
       async chooseFolder() {
         const folder = await deps.chooseFolder()
         if (!folder) return failure('cancelled', 'No folder was chosen.')
-        const opened = await openVault(folder)
+        const opened = await openVault(folder, { waitForIndex: false })
         return opened.ok && session ? { ok: true, vault: session.info } : failure('io-error', opened.ok ? 'No folder is open.' : opened.message)
       },
       async openFolder(folder) {
-        const opened = await openVault(folder)
+        const opened = await openVault(folder, { waitForIndex: false })
         return opened.ok && session ? { ok: true, vault: session.info } : failure('missing', opened.ok ? 'No folder is open.' : opened.message)
       },
       async openExternal(url) {
@@ -100,14 +131,119 @@ export function createServices(deps: ServiceDeps): LemmaServices {
       async savePost(path, text, baseHash) {
         return requireSession()?.savePost(path, text, baseHash) ?? noVault()
       },
-      async createPost(title, folder) {
-        return requireSession()?.createPost(title, folder) ?? noVault()
+      async createPost(title, folder, meta) {
+        return requireSession()?.createPost(title, folder, meta) ?? noVault()
       },
       async renamePost(path, newName) {
         return requireSession()?.renamePost(path, newName) ?? noVault()
       },
       async deletePost(path) {
         return requireSession()?.deletePost(path, deps.trash) ?? noVault()
+      },
+      async recreatePost(path, text) {
+        return requireSession()?.recreatePost(path, text) ?? noVault()
+      },
+      async getIndexProgress() {
+        return requireSession()?.progress ?? { phase: 'done', done: 0, total: 0 }
+      },
+      async readMacros() {
+        const current = requireSession()
+        return current ? readFolderPreamble(current.info.root) : ''
+      },
+    },
+    recovery: {
+      async backup(path, text, baseHash) {
+        return requireSession()?.recovery.backup(path, text, baseHash) ?? noVault()
+      },
+      async list() {
+        return requireSession()?.recovery.list() ?? []
+      },
+      async read(id) {
+        return requireSession()?.recovery.read(id) ?? noVault()
+      },
+      async restore(id) {
+        return requireSession()?.recovery.restore(id) ?? noVault()
+      },
+      async discard(id) {
+        return requireSession()?.recovery.discard(id) ?? noVault()
+      },
+    },
+    history: {
+      async list(path) {
+        return requireSession()?.history.list(path) ?? noVault()
+      },
+      async read(path, id) {
+        return requireSession()?.history.read(path, id) ?? noVault()
+      },
+      async diff(path, id) {
+        return requireSession()?.history.diff(path, id) ?? noVault()
+      },
+      async restore(path, id, baseHash) {
+        return requireSession()?.history.restore(path, id, baseHash) ?? noVault()
+      },
+      async getSettings() {
+        return requireSession()?.history.settings() ?? { ...DEFAULT_HISTORY_SETTINGS }
+      },
+      async setSettings(settings) {
+        return requireSession()?.history.updateSettings(settings) ?? noVault()
+      },
+    },
+    search: {
+      async query(text, options) {
+        const search = searches.current()
+        if (!search) return { total: 0, isTotalExact: true, hits: [], isIndexing: false, elapsedMs: 0 }
+        return search.query(text, options ?? {})
+      },
+      async quickOpen(text, recentPaths, limit) {
+        return searches.current()?.quickOpen(text, recentPaths, limit ?? 50) ?? []
+      },
+      async status() {
+        return searches.current()?.status() ?? { state: 'idle', posts: 0 }
+      },
+      async tagTree() {
+        return tagTree(requireSession()?.listPosts() ?? [])
+      },
+      async categoryTree() {
+        return categoryTree(requireSession()?.listPosts() ?? [])
+      },
+    },
+    links: {
+      async backlinks(path) {
+        await searches.whenStarted()
+        return searches.current()?.links().backlinks(path) ?? []
+      },
+      async resolve(fromPath, refs) {
+        await searches.whenStarted()
+        const graph = searches.current()?.links()
+        return refs.map((ref) => graph?.resolve(ref, fromPath) ?? { isResolved: false, target: ref.target, heading: null, suggestedTitle: ref.target })
+      },
+      async unresolved() {
+        await searches.whenStarted()
+        return searches.current()?.links().unresolved() ?? []
+      },
+      async planRename(path, change) {
+        const current = requireSession()
+        await searches.whenStarted()
+        const search = searches.current()
+        if (!current || !search) return noVault()
+        await search.whenIdle()
+        return planRename(current, search.links(), path, change)
+      },
+      async applyRename(plan) {
+        const current = requireSession()
+        await searches.whenStarted()
+        const search = searches.current()
+        if (!current || !search) return noVault()
+        await search.whenIdle()
+        return applyRename(current, search.links(), plan)
+      },
+    },
+    settings: {
+      async get() {
+        return { ...deps.appState.data.settings }
+      },
+      async update(patch) {
+        return deps.appState.updateSettings(patch)
       },
     },
   }
@@ -116,6 +252,9 @@ export function createServices(deps: ServiceDeps): LemmaServices {
     handlers,
     openVault,
     currentSession: () => session,
-    dispose: async () => { await session?.close() },
+    dispose: async () => {
+      await searches.close()
+      await session?.close()
+    },
   }
 }

@@ -1,13 +1,27 @@
 import { formatLocalDateTime } from './dates'
 
+/** What a new post starts with besides its title and date. */
+export interface NewPostMeta {
+  /** One category hierarchy, root first (Hexo reads a flat list as a hierarchy). */
+  categories?: readonly string[]
+  tags?: readonly string[]
+}
+
 /**
  * The text of a new post: YAML front matter with the title (quoted and escaped, so
  * `"`, `:`, `#` or `---` in a title cannot break the YAML), the local date and time
- * in Hexo's `YYYY-MM-DD HH:mm:ss` form, and empty categories and tags, then a blank line.
+ * in Hexo's `YYYY-MM-DD HH:mm:ss` form, and the categories and tags of `meta` (empty
+ * lists when none), then a blank line. Every name is quoted the same way as the title.
  */
-export function defaultPostTemplate(title: string, now: Date): string {
+export function defaultPostTemplate(title: string, now: Date, meta: NewPostMeta = {}): string {
   const oneLine = title.replace(/\s+/g, ' ').trim()
-  return `---\ntitle: ${yamlQuote(oneLine)}\ndate: ${formatLocalDateTime(now)}\ncategories: []\ntags: []\n---\n\n`
+  return `---\ntitle: ${yamlQuote(oneLine)}\ndate: ${formatLocalDateTime(now)}\n${yamlList('categories', meta.categories)}${yamlList('tags', meta.tags)}---\n\n`
+}
+
+function yamlList(key: string, items: readonly string[] = []): string {
+  const names = items.map((item) => item.replace(/\s+/g, ' ').trim()).filter((item) => item !== '')
+  if (names.length === 0) return `${key}: []\n`
+  return `${key}:\n${names.map((name) => `  - ${yamlQuote(name)}\n`).join('')}`
 }
 
 /**

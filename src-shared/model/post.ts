@@ -5,7 +5,8 @@
 
 /** A problem found while reading a post that does not stop it from being listed. */
 export interface PostWarning {
-  type: 'invalid-front-matter' | 'invalid-date' | 'invalid-field'
+  /** `conflict-copy`: the file is a sync tool's conflict copy (see {@link PostSummary.conflictCopyOf}). */
+  type: 'invalid-front-matter' | 'invalid-date' | 'invalid-field' | 'conflict-copy'
   /** A human-readable sentence shown next to the post. */
   message: string
 }
@@ -32,6 +33,11 @@ export interface PostSummary {
   /** Link targets as written in the post (wiki titles and relative Markdown paths). */
   links: string[]
   warnings: PostWarning[]
+  /**
+   * Set when the file name says a sync tool (Dropbox, Syncthing, Nextcloud, …) made
+   * it as a conflict copy: the vault-relative path of the post it is a copy of.
+   */
+  conflictCopyOf?: string
   mtimeMs: number
   size: number
 }

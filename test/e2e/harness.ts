@@ -39,8 +39,9 @@ export async function copyVault(source: string): Promise<string> {
  * {@link buildApi} the preload uses, whose calls go through the real dispatcher (with
  * its sender and argument checks) to the real services running in this process.
  */
-export async function launchApp(browser: Browser, options: { vault: string; chooseFolder?: () => Promise<string | null>; locale?: string }): Promise<AppHarness> {
-  const userData = await mkdtemp(join(tmpdir(), 'lemma-e2e-userdata-'))
+export async function launchApp(browser: Browser, options: { vault: string; chooseFolder?: () => Promise<string | null>; locale?: string; userData?: string }): Promise<AppHarness> {
+  // A caller-supplied userData folder outlives the app, as after a crash and restart.
+  const userData = options.userData ?? await mkdtemp(join(tmpdir(), 'lemma-e2e-userdata-'))
   const trashDir = await mkdtemp(join(tmpdir(), 'lemma-e2e-trash-'))
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(options.locale ? { locale: options.locale } : {}) })
   const page = await context.newPage()
@@ -64,6 +65,7 @@ export async function launchApp(browser: Browser, options: { vault: string; choo
     },
     openExternal: async (url) => { openedExternally.push(url) },
     emit,
+    backupDir: join(userData, 'backups'),
   })
   const dispatcher = createDispatcher(services.handlers, [TEST_ORIGIN])
   const opened = await services.openVault(options.vault)
@@ -119,7 +121,7 @@ export async function launchApp(browser: Browser, options: { vault: string; choo
     close: async () => {
       await context.close()
       await services.dispose()
-      await rm(userData, { recursive: true, force: true })
+      if (!options.userData) await rm(userData, { recursive: true, force: true })
       await rm(trashDir, { recursive: true, force: true })
     },
   }

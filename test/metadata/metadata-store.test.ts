@@ -101,3 +101,88 @@ describe('the metadata store', () => {
     expect(store.all().map((r) => r.path)).toEqual(['algo/two-pointers.md'])
   })
 })
+
+describe('durable writes of the metadata', () => {
+  const record = (id: string, path: string) => ({
+    id, path, title: id, date: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z', categories: [], tags: [],
+    isDraft: false, excerpt: '', wordCount: 0, links: [], warnings: [], mtimeMs: 1, size: 1, hash: 'h'.repeat(64),
+  })
+
+  it('keeps the previous version as db.json.bak at each write', async () => {
+    const { store } = await MetadataStore.open(root)
+    store.put(record('a', 'a.md'))
+    await store.flush()
+    store.put(record('b', 'b.md'))
+    await store.flush()
+    const current = JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8'))
+    const backup = JSON.parse(await readFile(join(root, `${METADATA_FILE}.bak`), 'utf8'))
+    expect(Object.keys(current.posts).sort()).toEqual(['a', 'b'])
+    expect(Object.keys(backup.posts)).toEqual(['a'])
+    expect((await readdir(join(root, '.lemma'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it.each([
+    ['empty', ''],
+    ['truncated', '{"schemaVersion":2,"posts":{"a":{"id":"a","pa'],
+    ['NUL-filled', '\u0000'.repeat(4096)],
+    ['a wrong schema', '{"schemaVersion":2,"posts":[1,2,3]}'],
+  ])('falls back to the last good copy when db.json is %s', async (_name, content) => {
+    const first = await MetadataStore.open(root)
+    await syncVaultIndex(root, first.store)
+    const ids = first.store.all().map((r) => r.id).sort()
+    first.store.put({ ...first.store.get('hello.md')!, title: 'changed' })
+    await first.store.flush()
+    await writeFile(join(root, METADATA_FILE), content)
+    const before = await snapshotPosts()
+    const { store, notices } = await MetadataStore.open(root)
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(/last good copy/)
+    expect(store.all().map((r) => r.id).sort()).toEqual(ids)
+    const outcome = await syncVaultIndex(root, store)
+    expect(outcome.removedPaths).toEqual([])
+    expect(await snapshotPosts()).toEqual(before)
+  })
+
+  it('opens from db.json.bak silently when a crash left no db.json (between the two renames)', async () => {
+    const first = await MetadataStore.open(root)
+    await syncVaultIndex(root, first.store)
+    first.store.put({ ...first.store.get('hello.md')!, title: 'changed' })
+    await first.store.flush()
+    await rm(join(root, METADATA_FILE))
+    const { store, notices } = await MetadataStore.open(root)
+    expect(notices).toEqual([])
+    expect(store.all()).toHaveLength(2)
+  })
+
+  it('rebuilds when both db.json and its backup are unusable', async () => {
+    await mkdir(join(root, '.lemma'), { recursive: true })
+    await writeFile(join(root, METADATA_FILE), '{"schemaVersion":2,')
+    await writeFile(join(root, `${METADATA_FILE}.bak`), '')
+    const before = await snapshotPosts()
+    const { store, notices } = await MetadataStore.open(root)
+    expect(notices[0]).toMatch(/rebuilt from your posts/)
+    await syncVaultIndex(root, store)
+    expect(store.all().map((r) => r.path).sort()).toEqual(['algo/two-pointers.md', 'hello.md'])
+    expect(await snapshotPosts()).toEqual(before)
+  })
+
+  it('migrates a version-1 db.json, flagging sync conflict copies', async () => {
+    await mkdir(join(root, '.lemma'), { recursive: true })
+    const copy = { ...record('c', 'hello (conflicted copy).md'), schemaVersion: undefined }
+    await writeFile(join(root, METADATA_FILE), JSON.stringify({ schemaVersion: 1, posts: { c: copy } }))
+    const { store, notices } = await MetadataStore.open(root)
+    expect(notices).toEqual([])
+    expect(store.get('hello (conflicted copy).md')!.conflictCopyOf).toBe('hello.md')
+  })
+
+  it('batches scheduled changes into one write', async () => {
+    const { store } = await MetadataStore.open(root)
+    for (let i = 0; i < 50; i++) {
+      store.put(record(`r${i}`, `r${i}.md`))
+      store.scheduleFlush()
+    }
+    await expect(readFile(join(root, METADATA_FILE), 'utf8')).rejects.toThrow()
+    await store.flush()
+    expect(Object.keys(JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8')).posts)).toHaveLength(50)
+  })
+})

@@ -1,0 +1,187 @@
+import { readFileSync, statSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'vite'
+import type { WorkerEntry } from '../src-main/index-worker/run-parse-workers'
+import { VaultSession } from '../src-main/services/vault-session'
+import { walkMarkdownFiles } from '../src-main/vault/walk'
+import { ensureCorpus } from './support/corpus'
+import { percentiles, writeReport } from './support/report'
+
+/**
+ * `npm run bench -- index`: opening the shared corpus (seed 42, 1,000 and 10,000
+ * posts) to complete metadata, against reading every file's bytes in this process
+ * (the floor) and against Hexo loading the same folder as `source/_posts`.
+ *
+ * Every measurement runs with the OS page cache warm (the floor reads first), so
+ * "cold" means "no Lemma metadata yet", not "cold disk". The index worker is bundled
+ * first, as in the app, so the workers start from plain JavaScript.
+ */
+const RUNS = 3
+const require = createRequire(import.meta.url)
+
+async function main(): Promise<void> {
+  const worker = await bundleWorker()
+  const metrics: Record<string, number> = {}
+  const notes: Record<string, string | number> = {
+    page_cache: 'warm for every measurement; cold = no .lemma metadata',
+    read_floor: 'walk the folder, then readFileSync every file in this process (median of 3); the fastest of the ways measured',
+    hexo: 'hexo.init() + hexo.load() on a temp site whose source/_posts is a copy of the corpus; a pass-through renderer is registered for .md (no HTML rendering), since Hexo only treats renderable files as posts and no renderer plugin is installed',
+    first_feed_page: 'cold: from open until 20 posts were pushed to the feed (parsed newest-first by the date in the file name); warm: until the stored metadata is loaded',
+    workers: 'defaultWorkerCount(): two worker threads on this two-core machine',
+  }
+  for (const n of [1000, 10000]) {
+    const corpus = ensureCorpus(n)
+    const vault = await mkdtemp(join(tmpdir(), `lemma-bench-${n}-`))
+    await cp(corpus, vault, { recursive: true })
+    try {
+      const floor = await readFloor(vault)
+      metrics[`n${n}_read_floor_ms`] = floor.sync
+      metrics[`n${n}_read_floor_async_sequential_ms`] = floor.asyncSequential
+      metrics[`n${n}_read_floor_async_parallel16_ms`] = floor.asyncParallel
+      const cold = await measureOpens(vault, worker, true)
+      const warm = await measureOpens(vault, worker, false)
+      metrics[`n${n}_cold_open_ms`] = cold.total
+      metrics[`n${n}_cold_first_feed_page_ms`] = cold.firstPage
+      metrics[`n${n}_cold_peak_rss_mb`] = cold.peakRssMb
+      metrics[`n${n}_rss_before_open_mb`] = cold.baseRssMb
+      metrics[`n${n}_warm_open_ms`] = warm.total
+      metrics[`n${n}_warm_first_feed_page_ms`] = warm.firstPage
+      metrics[`n${n}_warm_peak_rss_mb`] = warm.peakRssMb
+      metrics[`n${n}_db_json_bytes`] = statSync(join(vault, '.lemma', 'db.json')).size
+      metrics[`n${n}_posts`] = cold.posts
+      const hexo = await measureHexo(vault)
+      metrics[`n${n}_hexo_load_ms`] = hexo.ms
+      metrics[`n${n}_hexo_posts`] = hexo.posts
+      console.log(`n=${n}: floor ${floor.sync.toFixed(0)} ms, cold ${cold.total.toFixed(0)} ms, warm ${warm.total.toFixed(0)} ms, hexo ${hexo.ms.toFixed(0)} ms`)
+    } finally {
+      await rm(vault, { recursive: true, force: true })
+    }
+  }
+  const big = 'n10000'
+  writeReport({
+    suite: 'index',
+    metrics,
+    ratios: {
+      cold_vs_read_floor: metrics[`${big}_cold_open_ms`] / metrics[`${big}_read_floor_ms`],
+      warm_vs_cold: metrics[`${big}_warm_open_ms`] / metrics[`${big}_cold_open_ms`],
+      cold_vs_hexo: metrics[`${big}_cold_open_ms`] / metrics[`${big}_hexo_load_ms`],
+      n1000_cold_vs_read_floor: metrics.n1000_cold_open_ms / metrics.n1000_read_floor_ms,
+      n1000_warm_vs_cold: metrics.n1000_warm_open_ms / metrics.n1000_cold_open_ms,
+      n1000_cold_vs_hexo: metrics.n1000_cold_open_ms / metrics.n1000_hexo_load_ms,
+      cold_vs_async_parallel_read: metrics[`${big}_cold_open_ms`] / metrics[`${big}_read_floor_async_parallel16_ms`],
+    },
+    notes,
+  })
+}
+
+/** The index worker bundled to plain JavaScript, as electron-vite builds it for the app. */
+async function bundleWorker(): Promise<WorkerEntry> {
+  const outDir = resolve('node_modules/.cache/lemma-bench')
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { ssr: resolve('src-main/index-worker/index-worker.ts'), outDir, emptyOutDir: true, minify: false, rollupOptions: { output: { entryFileNames: 'index-worker.js' } } },
+  })
+  return { type: 'script', url: pathToFileURL(join(outDir, 'index-worker.js')) }
+}
+
+async function readFloor(vault: string): Promise<{ sync: number; asyncSequential: number; asyncParallel: number }> {
+  const time = async (read: (files: Array<{ absolute: string }>) => Promise<void> | void) => {
+    const samples: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now()
+      const files = await walkMarkdownFiles(vault)
+      await read(files)
+      samples.push(performance.now() - started)
+    }
+    return percentiles(samples).median
+  }
+  let bytes = 0
+  const sync = await time((files) => { for (const file of files) bytes += readFileSync(file.absolute).length })
+  const asyncSequential = await time(async (files) => { for (const file of files) bytes += (await readFile(file.absolute)).length })
+  const asyncParallel = await time(async (files) => {
+    let next = 0
+    await Promise.all(Array.from({ length: 16 }, async () => { while (next < files.length) bytes += (await readFile(files[next++].absolute)).length }))
+  })
+  if (bytes === 0) throw new Error(`No bytes read from ${vault}`)
+  return { sync, asyncSequential, asyncParallel }
+}
+
+interface OpenFigures {
+  total: number
+  firstPage: number
+  peakRssMb: number
+  /** RSS of this process just before the open (node, tsx and vite loaded). */
+  baseRssMb: number
+  posts: number
+}
+
+/** Opens the vault `RUNS` times (after deleting its metadata when `isCold`) and returns the medians. */
+async function measureOpens(vault: string, worker: WorkerEntry, isCold: boolean): Promise<OpenFigures> {
+  const runs: OpenFigures[] = []
+  for (let run = 0; run < RUNS; run++) {
+    if (isCold) await rm(join(vault, '.lemma'), { recursive: true, force: true })
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const base = process.memoryUsage().rss
+    let peak = base
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 5)
+    let pushed = 0
+    let firstPage = Number.NaN
+    const started = performance.now()
+    const { session } = await VaultSession.open(vault, {
+      watch: false,
+      parser: worker,
+      onChange: (change) => {
+        if (change.type !== 'upserted') return
+        pushed += change.posts.length
+        if (pushed >= 20 && Number.isNaN(firstPage)) firstPage = performance.now() - started
+      },
+    })
+    if (session.listPosts().length >= 20) firstPage = performance.now() - started
+    await session.ready
+    const total = performance.now() - started
+    clearInterval(sampler)
+    peak = Math.max(peak, process.memoryUsage().rss)
+    runs.push({ total, firstPage, peakRssMb: peak / 1024 / 1024, baseRssMb: base / 1024 / 1024, posts: session.listPosts().length })
+    await session.close()
+  }
+  const median = (key: keyof OpenFigures) => percentiles(runs.map((r) => r[key])).median
+  return { total: median('total'), firstPage: median('firstPage'), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), baseRssMb: median('baseRssMb'), posts: runs[0].posts }
+}
+
+/** Hexo loading the same posts as `source/_posts` of a minimal site (once: it takes a while). */
+async function measureHexo(vault: string): Promise<{ ms: number; posts: number }> {
+  const site = await mkdtemp(join(tmpdir(), 'lemma-bench-hexo-'))
+  try {
+    await mkdir(join(site, 'source'), { recursive: true })
+    await cp(vault, join(site, 'source', '_posts'), { recursive: true, filter: (source) => !source.includes(`${join(vault, '.lemma')}`) })
+    await writeFile(join(site, '_config.yml'), 'title: bench\nsource_dir: source\npublic_dir: public\n')
+    const Hexo = require('hexo') as new (base: string, options: object) => HexoInstance
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const started = performance.now()
+    const hexo = new Hexo(site, { silent: true })
+    await hexo.init()
+    hexo.extend.renderer.register('md', 'html', (data: { text: string }) => data.text, true)
+    await hexo.load()
+    const ms = performance.now() - started
+    const posts = hexo.locals.get('posts').length
+    await hexo.exit()
+    return { ms, posts }
+  } finally {
+    await rm(site, { recursive: true, force: true })
+  }
+}
+
+interface HexoInstance {
+  init(): Promise<void>
+  load(): Promise<void>
+  exit(): Promise<void>
+  extend: { renderer: { register(ext: string, output: string, fn: (data: { text: string }) => string, sync: boolean): void } }
+  locals: { get(name: 'posts'): { length: number } }
+}
+
+await main()

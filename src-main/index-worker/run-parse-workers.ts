@@ -1,0 +1,173 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
+import { parseFiles, type FileToParse, type ParsedFile } from './parse-files'
+import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
+
+/**
+ * Where the worker's code is. `script`: the built `index-worker.js` beside the main
+ * bundle. `typescript`: the source `index-worker.ts`, started through tsx's loader
+ * (tests and benchmarks running from source).
+ */
+export type WorkerEntry = { type: 'script'; url: URL } | { type: 'typescript'; url: URL; tsxApi: URL }
+
+/** How {@link runParseWorkers} splits and hands over its work. */
+export interface RunParseOptions {
+  /** Called on the main thread with each batch, as batches arrive. */
+  onBatch: (batch: ParsedFile[]) => void
+  batchSize?: number
+  /** Worker threads; default {@link defaultWorkerCount}. */
+  workers?: number
+  /** The worker's code; default {@link resolveWorkerEntry}. Null parses in this thread. */
+  entry?: WorkerEntry | null
+  /** Aborting stops the workers; the promise then resolves with what was done. */
+  signal?: AbortSignal
+}
+
+/** How the work was done, for diagnostics and benchmarks. */
+export interface ParseRun {
+  mode: 'workers' | 'in-process'
+  workers: number
+}
+
+/**
+ * Reads and parses `files` in worker threads so that the main process (and so the
+ * window) never stalls on a cold open of thousands of posts. The files are dealt
+ * round-robin to the workers, so that every worker starts with the first (newest)
+ * files and the first batches fill the first page of the feed.
+ *
+ * When no worker can start (no built entry, a packaging problem) or a worker dies,
+ * the files it had not reported yet are parsed in this thread with the same
+ * {@link parseFiles} loop: slower, never wrong.
+ */
+export async function runParseWorkers(files: readonly FileToParse[], options: RunParseOptions): Promise<ParseRun> {
+  const entry = options.entry === undefined ? resolveWorkerEntry() : options.entry
+  const count = Math.max(1, Math.min(options.workers ?? defaultWorkerCount(), files.length))
+  const batchSize = options.batchSize ?? 250
+  if (entry === null || files.length === 0) {
+    await parseFiles(files, { batchSize, onBatch: options.onBatch, isCancelled: () => options.signal?.aborted === true })
+    return { mode: 'in-process', workers: 0 }
+  }
+  const shares: FileToParse[][] = Array.from({ length: count }, () => [])
+  files.forEach((file, index) => shares[index % count].push(file))
+  const outcomes = await Promise.all(shares.map((share) => runOneWorker(entry, share, batchSize, options)))
+  const leftovers = outcomes.flat()
+  if (leftovers.length > 0 && options.signal?.aborted !== true) {
+    await parseFiles(leftovers, { batchSize, onBatch: options.onBatch, isCancelled: () => options.signal?.aborted === true })
+  }
+  return { mode: 'workers', workers: count }
+}
+
+/**
+ * One core less than the machine has, between two and four: the main process and
+ * the window keep a core on big machines, and a two-core machine still parses on both.
+ */
+export function defaultWorkerCount(): number {
+  return Math.min(4, Math.max(2, availableParallelism() - 1))
+}
+
+/** Runs one worker over `files`; resolves with the files it did not report (all of them if it never started). */
+function runOneWorker(entry: WorkerEntry, files: FileToParse[], batchSize: number, options: RunParseOptions): Promise<FileToParse[]> {
+  return new Promise((resolve) => {
+    const reported = new Set<string>()
+    const input: IndexWorkerInput = { task: 'parse', files, batchSize }
+    let worker: Worker
+    try {
+      worker = startWorker(entry, input)
+    } catch {
+      resolve(files)
+      return
+    }
+    let isSettled = false
+    const settle = () => {
+      if (isSettled) return
+      isSettled = true
+      options.signal?.removeEventListener('abort', abort)
+      void worker.terminate()
+      resolve(files.filter((file) => !reported.has(file.relative)))
+    }
+    const abort = () => settle()
+    options.signal?.addEventListener('abort', abort)
+    worker.on('message', (message: IndexWorkerMessage) => {
+      if (isSettled) return
+      if (message.type === 'batch') {
+        for (const file of message.batch) reported.add(file.relative)
+        options.onBatch(message.batch)
+      } else {
+        settle()
+      }
+    })
+    worker.on('error', settle)
+    worker.on('exit', settle)
+  })
+}
+
+/**
+ * Lists the vault at `root` ({@link walkMarkdownFiles}) in a worker thread, so that
+ * the listing's thousands of `stat` calls proceed while the main thread parses
+ * db.json. Falls back to listing in this thread when no worker can start; rejects
+ * like the walk when the folder cannot be read.
+ */
+export async function walkInWorker(root: string, entry: WorkerEntry | null = resolveWorkerEntry()): Promise<WalkedFile[]> {
+  if (entry === null) return walkMarkdownFiles(root)
+  const listed = await new Promise<WalkedFile[] | Error | null>((resolve) => {
+    let worker: Worker
+    try {
+      worker = startWorker(entry, { task: 'walk', root })
+    } catch {
+      resolve(null)
+      return
+    }
+    worker.once('message', (message: IndexWorkerMessage) => {
+      resolve(message.type === 'walked' ? message.files : message.type === 'error' ? new Error(message.message) : null)
+      void worker.terminate()
+    })
+    worker.once('error', () => resolve(null))
+    worker.once('exit', () => resolve(null))
+  })
+  if (listed instanceof Error) throw listed
+  return listed ?? walkMarkdownFiles(root)
+}
+
+function startWorker(entry: WorkerEntry, input: IndexWorkerInput): Worker {
+  // Plain JavaScript needs no loader: not inheriting the parent's flags (e.g. `--import tsx`) saves most of a second.
+  if (entry.type === 'script') return new Worker(entry.url, { workerData: input, execArgv: [] })
+  // Node 20 does not apply `--import tsx` to a worker's own entry, so a tiny script registers tsx first.
+  const bootstrap = `import(${JSON.stringify(entry.tsxApi.href)}).then((api) => { api.register(); return import(${JSON.stringify(entry.url.href)}) })`
+  return new Worker(bootstrap, { eval: true, workerData: input })
+}
+
+/**
+ * Finds the worker's code: the built `index-worker.js` next to this module's bundle
+ * (or one folder up, when the bundler put this module in a chunk folder), else the
+ * TypeScript source beside this file when tsx is installed. Null when neither exists.
+ */
+export function resolveWorkerEntry(): WorkerEntry | null {
+  const here = import.meta.url
+  // Names are variables so that the bundler does not turn `new URL('…', import.meta.url)` into an asset.
+  const built = ['./index-worker.js', '../index-worker.js']
+  for (const name of built) {
+    const url = new URL(name, here)
+    if (url.protocol === 'file:' && existsSync(url)) return { type: 'script', url }
+  }
+  const sourceName = './index-worker.ts'
+  const source = new URL(sourceName, here)
+  if (source.protocol !== 'file:' || !existsSync(source)) return null
+  const tsxApi = findTsxApi(fileURLToPath(source))
+  return tsxApi ? { type: 'typescript', url: source, tsxApi } : null
+}
+
+function findTsxApi(from: string): URL | null {
+  try {
+    const manifestPath = createRequire(from).resolve('tsx/package.json')
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> }
+    const api = manifest.exports?.['./esm/api']?.import?.default
+    return api ? pathToFileURL(join(dirname(manifestPath), api)) : null
+  } catch {
+    return null
+  }
+}

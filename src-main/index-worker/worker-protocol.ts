@@ -1,0 +1,14 @@
+import type { WalkedFile } from '../vault/walk'
+import type { FileToParse, ParsedFile } from './parse-files'
+
+/** What the index worker receives as `workerData`: files to parse, or a folder to list. */
+export type IndexWorkerInput =
+  | { task: 'parse'; files: FileToParse[]; batchSize: number }
+  | { task: 'walk'; root: string }
+
+/** What the index worker posts back: batches then `done`, the listing, or `error`. */
+export type IndexWorkerMessage =
+  | { type: 'batch'; batch: ParsedFile[] }
+  | { type: 'done' }
+  | { type: 'walked'; files: WalkedFile[] }
+  | { type: 'error'; message: string }
