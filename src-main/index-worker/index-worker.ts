@@ -18,7 +18,8 @@ async function run(): Promise<void> {
   const input = workerData as IndexWorkerInput
   try {
     if (input.task === 'walk') {
-      post({ type: 'walked', files: await walkMarkdownFiles(input.root) })
+      // Blocking calls are free in a worker and several times faster than async ones.
+      post({ type: 'walked', files: await walkMarkdownFiles(input.root, { isBlocking: true }) })
       return
     }
     await parseFiles(input.files, {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { parsePost, type ParsedPost } from '../vault/front-matter'
+import type { ParsedPost } from '../vault/front-matter'
+import { parsePostBytes } from '../vault/parse-post-bytes'
 import { hashBytes } from '../vault/text-codec'
 
 /** A file to read and parse: what the folder walk found. */
@@ -82,7 +83,7 @@ export async function parseFile(
 
 /** Hashes and parses bytes already read from `file`. */
 export function parseBytes(file: Omit<FileToParse, 'absolute'>, bytes: Buffer): ParsedFile {
-  const parsed = parsePost(textOf(bytes), { relPath: file.relative, birthtimeMs: file.birthtimeMs, mtimeMs: file.mtimeMs })
+  const parsed = parsePostBytes(bytes, { relPath: file.relative, birthtimeMs: file.birthtimeMs, mtimeMs: file.mtimeMs })
   return { relative: file.relative, size: bytes.length, mtimeMs: file.mtimeMs, birthtimeMs: file.birthtimeMs, hash: hashBytes(bytes), parsed }
 }
 

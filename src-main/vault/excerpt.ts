@@ -7,7 +7,8 @@ export const MARKED_EXCERPT_LENGTH = 1000
 /** How far past the cut point a formula may run before it is dropped instead of kept whole. */
 const MATH_OVERRUN = 200
 
-const MORE = /<!--\s*more\s*-->/i
+/** The marker that ends an excerpt the author chose. */
+export const MORE_MARKER = /<!--\s*more\s*-->/i
 
 /**
  * The plain-text excerpt of a post body: the part before `<!-- more -->` if there is
@@ -16,12 +17,20 @@ const MORE = /<!--\s*more\s*-->/i
  * {@link cutPlainText}.
  */
 export function buildExcerpt(body: string, frontMatterExcerpt: string | null): string {
-  const more = MORE.exec(body)
-  if (more !== null) return excerptOf(body.slice(0, more.index), MARKED_EXCERPT_LENGTH)
-  if (frontMatterExcerpt !== null && frontMatterExcerpt.trim() !== '') {
-    return excerptOf(frontMatterExcerpt, MARKED_EXCERPT_LENGTH)
-  }
+  const more = MORE_MARKER.exec(body)
+  if (more !== null) return markedExcerpt(body.slice(0, more.index))
+  if (isUsableSummary(frontMatterExcerpt)) return markedExcerpt(frontMatterExcerpt)
   return excerptOf(body, EXCERPT_LENGTH)
+}
+
+/** The excerpt of Markdown the author marked as one: what precedes `<!-- more -->`, or a front-matter summary. */
+export function markedExcerpt(markdown: string): string {
+  return excerptOf(markdown, MARKED_EXCERPT_LENGTH)
+}
+
+/** True when a front-matter `excerpt`/`summary`/`description` is used by {@link buildExcerpt}. */
+export function isUsableSummary(summary: string | null): summary is string {
+  return summary !== null && summary.trim() !== ''
 }
 
 /**

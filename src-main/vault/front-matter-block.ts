@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml'
 import type { PostWarning } from '../../src-shared/model/post'
+import { readSimpleYaml } from './simple-yaml'
 
 /** The front matter found at the start of a post. */
 export interface FrontMatter {
@@ -44,6 +45,15 @@ export function readFrontMatter(text: string): FrontMatter {
   return { ...none, warnings: [warning('invalid-front-matter', message)] }
 }
 
+/**
+ * True when the first line of `text` (past a BOM) opens a front-matter block, closed
+ * or not: when it does not, {@link readFrontMatter} gives no fields whatever follows.
+ */
+export function opensFrontMatter(text: string): boolean {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  return OPENING_FENCE.test(text.slice(start, lineEnd(text, start)).trimEnd())
+}
+
 function readBlock(fence: string, language: string | undefined, raw: string): Pick<FrontMatter, 'data' | 'warnings'> {
   if (fence[0] === '+') {
     return failed('TOML front matter (+++) is not supported yet; the file\'s name and dates are used instead')
@@ -62,6 +72,9 @@ function readBlock(fence: string, language: string | undefined, raw: string): Pi
 function readYaml(raw: string): Pick<FrontMatter, 'data' | 'warnings'> {
   // Hexo accepts tab indentation, which YAML forbids.
   const source = raw.includes('\t') ? raw.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length)) : raw
+  // Most front matter is plain `key: value` lines, which need none of the full parser's work.
+  const simple = readSimpleYaml(source)
+  if (simple !== null) return { data: simple, warnings: [] }
   const document = parseDocument(source, { schema: 'failsafe', uniqueKeys: false, logLevel: 'silent' })
   if (document.errors.length > 0) {
     const error = document.errors[0]

@@ -2,7 +2,7 @@ import type { PostWarning } from '../../src-shared/model/post'
 import { isAbsent, readCategories, readTags, scalarText } from './categories'
 import { parseDate } from './dates'
 import { buildExcerpt } from './excerpt'
-import { readFrontMatter } from './front-matter-block'
+import { readFrontMatter, type FrontMatter } from './front-matter-block'
 import { firstHeading } from './heading-title'
 import { extractLinks } from './links'
 import { readMacros } from './macros'
@@ -50,6 +50,33 @@ export interface PostFileInfo {
  */
 export function parsePost(text: string, file: PostFileInfo): ParsedPost {
   const front = readFrontMatter(text)
+  const body = text.slice(front.bodyStart)
+  return readPost(front, file, {
+    firstHeading: () => firstHeading(body),
+    excerpt: (summary) => buildExcerpt(body, summary),
+    wordCount: () => countWords(body),
+    links: () => extractLinks(body),
+  })
+}
+
+/**
+ * The facts {@link readPost} needs from a post body, asked for on demand (a heading
+ * only when the front matter has no title): {@link firstHeading}, {@link buildExcerpt}
+ * with the front-matter summary, {@link countWords}, {@link extractLinks}.
+ */
+export interface PostBody {
+  firstHeading: () => string | null
+  excerpt: (frontMatterSummary: string | null) => string
+  wordCount: () => number
+  links: () => string[]
+}
+
+/**
+ * {@link parsePost} from front matter already read and a body known only through
+ * `body`: the shared half of `parsePost` and `parsePostBytes`, which reads the body
+ * straight from a file's bytes.
+ */
+export function readPost(front: FrontMatter, file: PostFileInfo, body: PostBody): ParsedPost {
   const warnings = [...front.warnings]
   // Exact keys first, then any case (`Title:`, `Tags:` are common in Obsidian vaults).
   const keysByLowerCase = new Map(Object.keys(front.data).map((key) => [key.toLowerCase(), key]))
@@ -64,10 +91,8 @@ export function parsePost(text: string, file: PostFileInfo): ParsedPost {
   const invalid = (key: string, message: string) => {
     warnings.push({ type: 'invalid-field', message: `${key}: ${message}` })
   }
-  const body = text.slice(front.bodyStart)
-
   let title = readTitle(field('title'), () => invalid('title', 'expected text; using the heading or file name'))
-  title ??= firstHeading(body) ?? fileStem(file.relPath)
+  title ??= body.firstHeading() ?? fileStem(file.relPath)
 
   const fileBorn = file.birthtimeMs > 0 ? file.birthtimeMs : file.mtimeMs
   const date = readDateField(entry('date'), fileBorn, "the file's date", warnings)
@@ -95,9 +120,9 @@ export function parsePost(text: string, file: PostFileInfo): ParsedPost {
     categories,
     tags,
     isDraft: isTrue(field('draft')) || isFalse(field('published')) || /(^|\/)_drafts\//.test(file.relPath),
-    excerpt: buildExcerpt(body, summary),
-    wordCount: countWords(body),
-    links: extractLinks(body),
+    excerpt: body.excerpt(summary),
+    wordCount: body.wordCount(),
+    links: body.links(),
     warnings,
     bodyStart: front.bodyStart,
     macros: macros.macros,

@@ -31,12 +31,68 @@ export function extractLinks(body: string): string[] {
       fence = opening.marker
       continue
     }
-    if (line.includes('[')) scanLine(line, links)
+    if (line.includes('[')) addLineLinks(line, links)
   }
   return [...links]
 }
 
-function scanLine(line: string, links: Set<string>): void {
+/**
+ * {@link extractLinks} of the text that the UTF-8 `bytes[start, end)` decode to (with
+ * `\r\n` read as `\n`), given `markupLines`, the byte where each line holding `[`,
+ * `` ` `` or `~` starts, in order (see `countWordsUtf8`): only those lines can open or
+ * close a code fence or hold a link, and only those that can are decoded. The bytes
+ * must be valid UTF-8 (see `isUtf8`).
+ */
+export function extractLinksUtf8(bytes: Buffer, end: number, markupLines: readonly number[]): string[] {
+  const links = new Set<string>()
+  let fence: string | null = null
+  let fenceByte = 0
+  for (const from of markupLines) {
+    let lineEnd = bytes.indexOf(10, from)
+    if (lineEnd === -1 || lineEnd >= end) lineEnd = end
+    const stop = lineEnd < end && lineEnd > from && bytes[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd
+    if (fence !== null) {
+      // Closing needs a line of fence characters, perhaps padded with any kind of space.
+      if (hasByte(bytes, fenceByte, from, stop) && closesFence(bytes.toString('utf8', from, stop), fence)) fence = null
+      continue
+    }
+    let first = from
+    while (first < stop && first < from + 3 && bytes[first] === 0x20) first++
+    if (first < stop && (bytes[first] === 0x60 || bytes[first] === 0x7e)) {
+      const opening = fenceOpening(bytes.toString('utf8', from, stop))
+      if (opening !== null) {
+        fence = opening.marker
+        fenceByte = fence.charCodeAt(0)
+        continue
+      }
+    }
+    if (mayHoldLink(bytes, from, stop)) addLineLinks(bytes.toString('utf8', from, stop), links)
+  }
+  return [...links]
+}
+
+function hasByte(bytes: Buffer, byte: number, from: number, to: number): boolean {
+  const found = bytes.indexOf(byte, from)
+  return found !== -1 && found < to
+}
+
+/** True when the line holds `[[`, `](` or `]:`, without which {@link addLineLinks} finds nothing. */
+function mayHoldLink(bytes: Buffer, from: number, to: number): boolean {
+  const first = bytes.indexOf(0x5b, from)
+  if (first === -1 || first >= to) return false
+  for (let i = first; i < to - 1; i++) {
+    const c = bytes[i]
+    const next = bytes[i + 1]
+    if (c === 0x5b ? next === 0x5b : c === 0x5d && (next === 0x28 || next === 0x3a)) return true
+  }
+  return false
+}
+
+/**
+ * Adds the links of one line outside code blocks to `links` (see {@link extractLinks}).
+ * Only a line holding `[[`, `](` or `]:` can have any.
+ */
+export function addLineLinks(line: string, links: Set<string>): void {
   const definition = LINK_DEFINITION.exec(line)
   if (definition !== null) {
     addPath(definition[1], links)

@@ -34,6 +34,22 @@ const DISPLAY_REACH = 20000
  * long posts cost little.
  */
 export function flattenMarkdown(markdown: string, budget = Number.POSITIVE_INFINITY): PlainText {
+  return flatten(markdown, budget).plain
+}
+
+/**
+ * {@link flattenMarkdown} of the start of a longer text, when that start decides the
+ * result: `markdown` must end where a line of the longer text ends (before its
+ * newline). Gives the same result as flattening the whole text when the budget ran
+ * out before the last paragraph of `markdown`, whose end is unknown, had to be
+ * flattened; null otherwise (then a longer start is needed).
+ */
+export function flattenMarkdownStart(markdown: string, budget: number): PlainText | null {
+  const { plain, isFullBeforeEnd } = flatten(markdown, budget)
+  return isFullBeforeEnd ? plain : null
+}
+
+function flatten(markdown: string, budget: number): { plain: PlainText; isFullBeforeEnd: boolean } {
   const out = new Output(budget)
   let paragraph: string[] = []
   const flush = () => {
@@ -87,8 +103,10 @@ export function flattenMarkdown(markdown: string, budget = Number.POSITIVE_INFIN
     }
     paragraph.push(line)
   }
+  // Full already: every line read so far was whole, so what follows cannot change the result.
+  const isFullBeforeEnd = out.isFull()
   flush()
-  return out.result()
+  return { plain: out.result(), isFullBeforeEnd }
 }
 
 function stripContainerMarkers(line: string): string {

@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import type { Dirent, Stats } from 'node:fs'
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import { isPathInside } from './vault-paths'
 
@@ -19,6 +19,38 @@ const SKIPPED_FOLDERS = new Set(['node_modules'])
 /** Parallel `stat` calls per folder; unbounded parallelism was several times slower than sequential. */
 const STAT_CONCURRENCY = 8
 
+/** How {@link walkMarkdownFiles} reaches the disk. */
+export interface WalkOptions {
+  /**
+   * Use blocking calls (`readdirSync`, `statSync`, ...). Several times faster than
+   * thousands of thread-pool round trips, but it stalls the thread: for worker
+   * threads only, never the main process.
+   */
+  isBlocking?: boolean
+}
+
+interface WalkFs {
+  readdir: (folder: string) => Promise<Dirent[]>
+  stat: (file: string) => Promise<Stats>
+  lstat: (file: string) => Promise<Stats>
+  realpath: (file: string) => Promise<string>
+}
+
+const ASYNC_FS: WalkFs = {
+  readdir: (folder) => readdir(folder, { withFileTypes: true }),
+  stat: (file) => stat(file),
+  lstat: (file) => lstat(file),
+  realpath: (file) => realpath(file),
+}
+
+// `async` turns the blocking calls' exceptions into rejections, as the async calls give.
+const BLOCKING_FS: WalkFs = {
+  readdir: async (folder) => readdirSync(folder, { withFileTypes: true }),
+  stat: async (file) => statSync(file),
+  lstat: async (file) => lstatSync(file),
+  realpath: async (file) => realpathSync(file),
+}
+
 /**
  * Lists every `.md` and `.markdown` file (any case) under `root`, sorted by relative
  * path. Skips dot-files and dot-folders (`.git`, `.lemma`, …) and `node_modules`.
@@ -27,11 +59,12 @@ const STAT_CONCURRENCY = 8
  * a link to something already listed adds nothing, and link loops end. Unreadable
  * or vanished subfolders are skipped; an unreadable root rejects.
  */
-export async function walkMarkdownFiles(root: string): Promise<WalkedFile[]> {
+export async function walkMarkdownFiles(root: string, options: WalkOptions = {}): Promise<WalkedFile[]> {
+  const fs = options.isBlocking === true ? BLOCKING_FS : ASYNC_FS
   const rootAbsolute = path.resolve(root)
-  const realRoot = await realpath(rootAbsolute)
-  await readdir(realRoot)
-  const walk = new Walk(rootAbsolute, realRoot)
+  const realRoot = await fs.realpath(rootAbsolute)
+  await fs.readdir(realRoot)
+  const walk = new Walk(rootAbsolute, realRoot, fs)
   await walk.folder(realRoot, '')
   // Links are resolved after the plain tree, so that files keep their real paths when reachable both ways.
   while (walk.links.length > 0) {
@@ -55,6 +88,7 @@ class Walk {
   constructor(
     private readonly root: string,
     private readonly realRoot: string,
+    private readonly fs: WalkFs,
   ) {}
 
   /** Walks the folder whose real path is `real`, reached as `relative`. */
@@ -66,7 +100,7 @@ class Walk {
       this.seenFolders.add(next.real)
       let entries: Dirent[]
       try {
-        entries = await readdir(next.real, { withFileTypes: true })
+        entries = await this.fs.readdir(next.real)
       } catch {
         continue
       }
@@ -76,13 +110,13 @@ class Walk {
         const childReal = path.join(next.real, entry.name)
         const childRelative = next.relative === '' ? entry.name : `${next.relative}/${entry.name}`
         const child = { real: childReal, relative: childRelative }
-        const kind = await kindOf(entry, childReal)
+        const kind = await kindOf(entry, childReal, this.fs)
         if (kind === 'link') this.links.push({ absolute: childReal, relative: childRelative })
         else if (kind === 'folder' && !SKIPPED_FOLDERS.has(entry.name)) pending.push(child)
         else if (kind === 'file' && MARKDOWN_FILE.test(entry.name)) markdown.push(child)
       }
-      await forEachLimited(markdown, STAT_CONCURRENCY, async (file) => {
-        const stats = await stat(file.real).catch(() => null)
+      await forEachLimited(markdown, this.fs === BLOCKING_FS ? 1 : STAT_CONCURRENCY, async (file) => {
+        const stats = await this.fs.stat(file.real).catch(() => null)
         if (stats !== null) this.addFile(file.real, file.relative, stats)
       })
     }
@@ -94,8 +128,8 @@ class Walk {
     let real: string
     let stats: Stats
     try {
-      real = await realpath(link.absolute)
-      stats = await stat(real)
+      real = await this.fs.realpath(link.absolute)
+      stats = await this.fs.stat(real)
     } catch {
       return
     }
@@ -125,12 +159,12 @@ class Walk {
 }
 
 /** What a directory entry is, asking the disk only when `readdir` could not tell (some file systems). */
-async function kindOf(entry: Dirent, absolute: string): Promise<'link' | 'folder' | 'file' | 'other'> {
+async function kindOf(entry: Dirent, absolute: string, fs: WalkFs): Promise<'link' | 'folder' | 'file' | 'other'> {
   if (entry.isSymbolicLink()) return 'link'
   if (entry.isDirectory()) return 'folder'
   if (entry.isFile()) return 'file'
   try {
-    const stats = await lstat(absolute)
+    const stats = await fs.lstat(absolute)
     return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other'
   } catch {
     return 'other'

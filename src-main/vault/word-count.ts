@@ -34,6 +34,84 @@ export function countWords(text: string): number {
   return count
 }
 
+/**
+ * {@link countWords} of the text that `bytes[start, end)` decodes to, read straight
+ * from the UTF-8 without making a string. The bytes must be valid UTF-8 (see
+ * `isUtf8`) and `start` must begin a line. A character outside the Basic Multilingual
+ * Plane counts as a CJK ideograph in planes 2 and 3 and as a non-letter elsewhere,
+ * exactly as the two UTF-16 halves `countWords` sees do.
+ *
+ * When `markupLines` is given, the same pass also collects the byte where each line
+ * holding `[`, `` ` `` or `~` starts (the only lines that can hold a link or open or
+ * close a code fence; see `extractLinksUtf8`).
+ */
+export function countWordsUtf8(bytes: Uint8Array, start: number, end: number, markupLines?: number[]): number {
+  let count = 0
+  let inRun = false
+  let runHasLetter = false
+  let lineStart = start
+  let isMarked = false
+  for (let i = start; i < end; ) {
+    const lead = bytes[i]
+    if (lead < 0x80) {
+      i++
+      if (lead <= 0x20) {
+        if (runHasLetter) count++
+        inRun = false
+        runHasLetter = false
+        if (lead === 0x0a) {
+          lineStart = i
+          isMarked = false
+        }
+      } else {
+        inRun = true
+        if (!runHasLetter) runHasLetter = (lead >= 0x30 && lead <= 0x39) || ((lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7a)
+        if ((lead === 0x5b || lead === 0x60 || lead === 0x7e) && !isMarked && markupLines !== undefined) {
+          markupLines.push(lineStart)
+          isMarked = true
+        }
+      }
+      continue
+    }
+    if (lead >= 0xe5 && lead <= 0xe9) {
+      // U+5000 to U+9FFF: all CJK ideographs, the bulk of Chinese text.
+      if (runHasLetter) count++
+      count++
+      inRun = false
+      runHasLetter = false
+      i += 3
+      continue
+    }
+    let kind: number
+    if (lead < 0xe0) {
+      kind = kindOf(((lead & 0x1f) << 6) | (bytes[i + 1] & 0x3f))
+      i += 2
+    } else if (lead < 0xf0) {
+      kind = kindOf(((lead & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f))
+      i += 3
+    } else {
+      const code = ((lead & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)
+      kind = code >= 0x20000 && code <= 0x3ffff ? CJK : OTHER
+      i += 4
+    }
+    if (kind === CJK) {
+      if (runHasLetter) count++
+      count++
+      inRun = false
+      runHasLetter = false
+    } else if (kind === SPACE) {
+      if (runHasLetter) count++
+      inRun = false
+      runHasLetter = false
+    } else {
+      inRun = true
+      if (kind === LETTER) runHasLetter = true
+    }
+  }
+  if (inRun && runHasLetter) count++
+  return count
+}
+
 function isCjkUnit(code: number, text: string, i: number): boolean {
   if (code < 0x1100) return false
   if (code >= 0xd840 && code <= 0xd8bf) {
@@ -68,4 +146,21 @@ function isLetterOrDigit(code: number, c: string): boolean {
   if (code >= 0x3000 && code <= 0x303f) return false
   if ((code >= 0xff00 && code <= 0xff0f) || (code >= 0xff1a && code <= 0xff20)) return false
   return LETTER_OR_DIGIT.test(c)
+}
+
+const CJK = 1
+const SPACE = 2
+const LETTER = 3
+const OTHER = 4
+// What each BMP code point is to countWords, looked up on first use (0: not yet).
+const kinds = new Uint8Array(0x10000)
+
+function kindOf(code: number): number {
+  let kind = kinds[code]
+  if (kind === 0) {
+    const c = String.fromCharCode(code)
+    kind = isCjkUnit(code, c, 0) ? CJK : isWhitespace(code) ? SPACE : isLetterOrDigit(code, c) ? LETTER : OTHER
+    kinds[code] = kind
+  }
+  return kind
 }

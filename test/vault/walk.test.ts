@@ -1,13 +1,17 @@
 import { chmod, mkdir, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { walkMarkdownFiles } from '../../src-main/vault/walk'
+import { walkMarkdownFiles as walkFiles } from '../../src-main/vault/walk'
 import { tempFolders, writeFiles } from './temp-folder'
 
 const temp = tempFolders()
-const relatives = async (root: string) => (await walkMarkdownFiles(root)).map((file) => file.relative)
+describe.each([
+  ['walkMarkdownFiles', false],
+  ['walkMarkdownFiles with blocking calls', true],
+])('%s', (_name, isBlocking) => {
+  const walkMarkdownFiles = (root: string) => walkFiles(root, { isBlocking })
+  const relatives = async (root: string) => (await walkMarkdownFiles(root)).map((file) => file.relative)
 
-describe('walkMarkdownFiles', () => {
   it('lists Markdown files recursively, sorted, with their sizes and times', async () => {
     const root = await temp.make()
     await writeFiles(root, { 'b.md': 'bb', 'a/deep/c.MD': 'c', 'a/x.markdown': '', '数学/概率.md': '', 'notes.txt': '', 'img.png': '' })
