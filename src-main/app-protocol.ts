@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron'
 import { relative, resolve, sep, isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { ASSET_SCHEME_PRIVILEGES } from './assets/asset-protocol'
 import { CONTENT_SECURITY_POLICY } from './security'
 
 /** The scheme the app's own pages are served from, instead of `file://`. */
@@ -8,10 +9,14 @@ export const APP_SCHEME = 'app'
 /** The origin of the app's pages. */
 export const APP_ORIGIN = `${APP_SCHEME}://lemma`
 
-/** Must run before the app is ready: makes `app:` a standard, secure scheme. */
+/**
+ * Must run before the app is ready: makes `app:` (and the vault's images,
+ * `lemma-asset:`) standard, secure schemes. Electron takes a single registration.
+ */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ASSET_SCHEME_PRIVILEGES,
   ])
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useCommands } from './features/commands/useCommands'
 import { NoticeStack } from './features/notices/NoticeStack'
 import { useNotices } from './features/notices/useNotices'
 import { useVault } from './features/vault/useVault'
@@ -12,6 +13,8 @@ import { Workspace } from './features/workspace/Workspace'
 export function App() {
   const { notices, notify, dismiss } = useNotices()
   const vault = useVault(notify)
+  // The workspace registers its own, saving the open post first.
+  useCommands({ 'open-folder': () => void vault.chooseFolder() })
 
   useEffect(() => {
     if (!vault.isLoading && !vault.vault) document.title = 'Lemma'

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { DEFAULT_SETTINGS, type AppSettings } from '../src-shared/model/settings'
 import { App } from './App'
+import { CommandProvider } from './features/commands/CommandProvider'
 import { SettingsProvider } from './features/settings/SettingsProvider'
 import { createI18n } from './i18n/create-i18n'
 import { resolveLanguage } from './i18n/resolve-language'
@@ -34,7 +35,9 @@ function start(container: HTMLElement, settings: AppSettings) {
   createRoot(container).render(
     <StrictMode>
       <SettingsProvider initial={settings} i18n={createI18n(language)}>
-        <App />
+        <CommandProvider>
+          <App />
+        </CommandProvider>
       </SettingsProvider>
     </StrictMode>,
   )

@@ -1,6 +1,6 @@
 import type { Backlink, LinkKind, LinkRef, LinkResolution, UnresolvedLink } from '../../src-shared/search/link-types'
 import { LinkCatalog, foldTitle, stemOf } from './resolve-link'
-import type { LinkOccurrence } from './scan-links'
+import type { LinkOccurrence } from '../../src-shared/search/scan-links'
 
 /** A link as the graph keeps (and the search index persists) it: no offsets, a line of context. */
 export interface StoredLink {

@@ -5,7 +5,7 @@ import type { FileLinkEdits, LinkEdit, RenameChange, RenamePlan } from '../../sr
 import { validateFileName } from '../vault/file-names'
 import type { LinkGraph } from './link-graph'
 import { LinkCatalog, relativeDestination, stemOf } from './resolve-link'
-import { scanLinks, type LinkOccurrence } from './scan-links'
+import { scanLinks, type LinkOccurrence } from '../../src-shared/search/scan-links'
 
 /** The post operations a rename needs; `VaultSession` provides them. */
 export interface PostStore {

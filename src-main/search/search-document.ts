@@ -1,6 +1,6 @@
 import type { PostSummary } from '../../src-shared/model/post'
 import { storeLinks, type StoredLink } from '../links/link-graph'
-import { scanLinks } from '../links/scan-links'
+import { scanLinks } from '../../src-shared/search/scan-links'
 import { analyzePost, type AnalyzedPost } from './analyze-post'
 import { titleSyllables } from './pinyin-keys'
 

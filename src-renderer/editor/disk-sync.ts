@@ -16,18 +16,20 @@ export function isFromDisk(tr: Transaction): boolean {
 /**
  * Replaces the editor's text with `text` read from disk, changing only the span that
  * differs so the cursor and scroll position survive. Does nothing when the text is
- * already equal.
+ * already equal. With `isUndoable` (a conflict resolved, a version restored) the
+ * change is one step of the undo history, so Ctrl+Z brings the old text back.
  */
-export function replaceFromDisk(view: EditorView, text: string): void {
-  const spec = diskReplacement(view.state.doc.toString(), text)
+export function replaceFromDisk(view: EditorView, text: string, options: { isUndoable?: boolean } = {}): void {
+  const spec = diskReplacement(view.state.doc.toString(), text, options)
   if (spec) view.dispatch(spec)
 }
 
 /**
  * The transaction that turns `current` into `next` by replacing the span between
- * their common prefix and suffix, annotated as {@link fromDisk}; null when equal.
+ * their common prefix and suffix, annotated as {@link fromDisk} (and kept out of the
+ * undo history unless `isUndoable`); null when equal.
  */
-export function diskReplacement(current: string, next: string): TransactionSpec | null {
+export function diskReplacement(current: string, next: string, { isUndoable = false }: { isUndoable?: boolean } = {}): TransactionSpec | null {
   if (current === next) return null
   const max = Math.min(current.length, next.length)
   let start = 0
@@ -36,6 +38,6 @@ export function diskReplacement(current: string, next: string): TransactionSpec 
   while (end < max - start && current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++
   return {
     changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) },
-    annotations: [fromDisk.of(true), Transaction.addToHistory.of(false)],
+    annotations: isUndoable ? [fromDisk.of(true)] : [fromDisk.of(true), Transaction.addToHistory.of(false)],
   }
 }

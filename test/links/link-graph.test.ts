@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LinkGraph, storeLinks } from '../../src-main/links/link-graph'
 import { markdownTargetPath, relativeDestination } from '../../src-main/links/resolve-link'
-import { scanLinks } from '../../src-main/links/scan-links'
+import { scanLinks } from '../../src-shared/search/scan-links'
 
 function graphOf(posts: Record<string, { title: string; text: string }>): LinkGraph {
   const graph = new LinkGraph()

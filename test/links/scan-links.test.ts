@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scanLinks } from '../../src-main/links/scan-links'
+import { scanLinks } from '../../src-shared/search/scan-links'
 
 const found = (text: string) => scanLinks(text).map((link) => ({
   kind: link.kind, target: link.target, heading: link.heading, written: text.slice(link.targetStart, link.targetEnd), line: link.line,

@@ -5,8 +5,13 @@ export const mathTheme = EditorView.baseTheme({
   '.cm-math': { color: 'var(--syntax-math)' },
   '.cm-math-widget': { cursor: 'text' },
   '.cm-math-widget .katex': { fontSize: '1.05em' },
-  'div.cm-math-widget': { padding: '4px 0', overflowX: 'auto', overflowY: 'hidden' },
+  // A formula wider than the column scrolls inside its widget instead of widening the text.
+  '.cm-content': { minWidth: '0' },
+  'div.cm-math-widget': { padding: '4px 0', overflowX: 'auto', overflowY: 'hidden', contain: 'inline-size' },
   'div.cm-math-widget .katex-display': { margin: '0' },
+  // An equation number stays clear of a formula that overflows, however narrow the column.
+  'div.cm-math-widget .katex-display > .katex': { minWidth: '100%', width: 'max-content' },
+  'div.cm-math-widget .katex-display > .katex > .katex-html:has(> .katex-tag)': { paddingInline: '3em' },
   '.cm-math-widget .math-error, .cm-math-widget .math-too-large': {
     display: 'inline-flex',
     gap: '6px',

@@ -1,22 +1,6 @@
-import type { RendererCommand } from '../../../src-shared/ipc/contract'
-
-/** A command the person can run from the native menu or the keyboard. */
-export interface CommandSpec {
-  id: RendererCommand
-  label: string
-  /** CodeMirror-style shortcut, see {@link matchesShortcut}. */
-  shortcut: string
-}
-
-/** Every renderer command, in menu order: the one table for keys, labels and hints. */
-export const commands: readonly CommandSpec[] = [
-  { id: 'new-post', label: 'New post', shortcut: 'Mod-n' },
-  { id: 'save', label: 'Save', shortcut: 'Mod-s' },
-]
-
-/** The spec of one command. */
-export function commandSpec(id: RendererCommand): CommandSpec {
-  const spec = commands.find((command) => command.id === id)
-  if (!spec) throw new Error(`Unknown command ${id}`)
-  return spec
-}
+/**
+ * The renderer's view of the shared command table (`src-shared/commands.ts`): the
+ * ids, keys and menu placement of every command. What each does is registered at
+ * run time with {@link useCommands}.
+ */
+export { commands, commandSpec, type CommandId, type CommandSpec } from '../../../src-shared/commands'

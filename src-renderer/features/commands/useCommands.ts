@@ -1,37 +1,20 @@
 import { useEffect, useRef } from 'react'
-import type { RendererCommand } from '../../../src-shared/ipc/contract'
-import { api } from '../../ipc'
-import { commands } from './commands'
-import { matchesShortcut } from './shortcuts'
+import { useCommandRegistry } from './command-context'
+import type { CommandHandlers } from './command-registry'
 
-/** What each command does in the current screen. */
-export type CommandHandlers = Record<RendererCommand, () => void>
+export type { CommandHandler, CommandHandlers } from './command-registry'
 
 /**
- * Runs `handlers` for the commands of {@link commands}, whether they come from their
- * keyboard shortcut anywhere in the window or from the native menu
- * (`commandInvoked`). The latest handlers are used without re-subscribing; both
- * subscriptions end on unmount.
+ * Registers what commands do while the calling component is mounted, on top of
+ * the handlers registered before it (see `CommandRegistry`). Keys and the native
+ * menu reach them through the `CommandProvider`; the palette lists them. The latest
+ * handlers are used without re-registering.
  */
 export function useCommands(handlers: CommandHandlers): void {
+  const registry = useCommandRegistry()
   const latest = useRef(handlers)
   useEffect(() => {
     latest.current = handlers
   })
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.repeat) return
-      const command = commands.find((spec) => matchesShortcut(event, spec.shortcut))
-      if (!command) return
-      event.preventDefault()
-      latest.current[command.id]()
-    }
-    window.addEventListener('keydown', onKeyDown)
-    const unsubscribe = api.events.commandInvoked(({ command }) => latest.current[command]?.())
-    return () => {
-      window.removeEventListener('keydown', onKeyDown)
-      unsubscribe()
-    }
-  }, [])
+  useEffect(() => registry.register(() => latest.current), [registry])
 }

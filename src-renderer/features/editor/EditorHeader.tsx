@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { PostDocument } from '../../../src-shared/model/post'
 import type { SaveStatus } from './save-status'
 
@@ -6,10 +7,12 @@ export interface EditorHeaderProps {
   document: PostDocument
   isDirty: boolean
   status: SaveStatus
+  /** Controls shown between the title and the save status (the view toolbar). */
+  tools?: ReactNode
 }
 
-/** The open post's title and path, a ● while it has unsaved changes, and the save status. */
-export function EditorHeader({ document, isDirty, status }: EditorHeaderProps) {
+/** The open post's title and path, a ● while it has unsaved changes, any `tools`, and the save status. */
+export function EditorHeader({ document, isDirty, status, tools }: EditorHeaderProps) {
   const { summary } = document
   return (
     <header className="editor-header">
@@ -29,6 +32,7 @@ export function EditorHeader({ document, isDirty, status }: EditorHeaderProps) {
           {summary.path}
         </div>
       </div>
+      {tools}
       <div className={`save-status save-status--${status.tone}`} data-testid="save-status" role="status" title={status.label}>
         {status.label}
       </div>

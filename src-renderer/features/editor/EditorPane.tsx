@@ -1,10 +1,17 @@
 import type { EditorState, Text } from '@codemirror/state'
 import { useCallback, useState, type ReactNode } from 'react'
+import type { PostSummary } from '../../../src-shared/model/post'
 import { WarningIcon } from '../../ui/Icons'
 import { EmptyState } from '../../ui/EmptyState'
-import { EditorBanner } from './EditorBanner'
+import { useViewPreferences } from '../layout/useViewPreferences'
+import { useViewShortcuts } from '../layout/useViewShortcuts'
+import { nextLayout } from '../layout/view-preferences'
+import { ViewToolbar } from '../layout/ViewToolbar'
+import { WritingArea } from '../layout/WritingArea'
+import { useFolderPreamble } from '../preview/useFolderPreamble'
+import { DocumentSafety } from '../conflict/DocumentSafety'
+import { HistoryButton } from '../history/HistoryButton'
 import { EditorHeader } from './EditorHeader'
-import { MarkdownEditor } from './MarkdownEditor'
 import { saveStatus } from './save-status'
 import { StatusBar } from './StatusBar'
 import type { DocumentHandle } from './useDocument'
@@ -16,22 +23,43 @@ export interface EditorPaneProps {
   focusToken: number
   /** What to show when no post is open. */
   placeholder: ReactNode
+  /** Every post of the vault, for links in the preview. */
+  posts?: readonly PostSummary[]
+  /** Opens another post (a link in the preview was followed). */
+  onOpenPost?: (path: string) => void
+  notify?: (message: string) => void
+  /** False while the pane is hidden (behind the feed): its view shortcuts are off. */
+  isActive?: boolean
+  /** Post actions shown in the header before the view toolbar (e.g. "Rename…"). */
+  headerActions?: ReactNode
+  /** Shown between the editor and the status bar (e.g. the backlinks panel). */
+  footer?: ReactNode
 }
+
+const NO_POSTS: readonly PostSummary[] = []
+const ignore = () => {}
 
 /**
  * The right-hand side: the open post's header, any conflict or save-failure banner,
  * the editor and the status bar; or `placeholder` when no post is open.
  */
-export function EditorPane({ handle, focusToken, placeholder }: EditorPaneProps) {
+export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, onOpenPost = ignore, notify = ignore, isActive = true, headerActions, footer }: EditorPaneProps) {
   const { snapshot, session } = handle
   const [editorState, setEditorState] = useState<EditorState | null>(null)
+  const { preferences, update } = useViewPreferences()
+  const preamble = useFolderPreamble(snapshot.document?.summary.path)
+  useViewShortcuts(
+    {
+      'cycle-layout': () => update((current) => ({ layout: nextLayout(current.layout) })),
+      'toggle-outline': () => update((current) => ({ showOutline: !current.showOutline })),
+      'toggle-math-widgets': () => update((current) => ({ showMathWidgets: !current.showMathWidgets })),
+    },
+    isActive && snapshot.document !== null,
+  )
   const [refocusCount, setRefocusCount] = useState(0)
   const onEdit = useCallback((doc: Text) => session.edit(doc), [session])
   // A banner's buttons vanish once they resolve the problem; give the focus back to the text.
-  const thenRefocus = (action: () => Promise<boolean>) => async () => {
-    await action()
-    setRefocusCount((count) => count + 1)
-  }
+  const refocus = useCallback(() => setRefocusCount((count) => count + 1), [])
   const { document } = snapshot
 
   if (!document) {
@@ -50,32 +78,35 @@ export function EditorPane({ handle, focusToken, placeholder }: EditorPaneProps)
 
   return (
     <main className="editor-pane" aria-busy={snapshot.isLoading}>
-      <EditorHeader document={document} isDirty={snapshot.isDirty} status={saveStatus(snapshot)} />
-      {snapshot.save.type === 'conflict' && (
-        <EditorBanner
-          tone="warning"
-          testId="conflict-banner"
-          actions={[
-            { label: 'Reload from disk', run: thenRefocus(session.reload), testId: 'conflict-reload' },
-            { label: 'Overwrite', run: thenRefocus(session.overwrite), testId: 'conflict-overwrite', isPrimary: true },
-          ]}
-        >
-          <strong>This file changed on disk since you opened it.</strong> Your text is kept here.
-        </EditorBanner>
-      )}
-      {snapshot.save.type === 'failed' && (
-        <EditorBanner tone="error" testId="save-error-banner" actions={[{ label: 'Try again', run: thenRefocus(session.save), testId: 'save-retry' }]}>
-          <strong>Lemma could not save this post.</strong> {snapshot.save.message} Your text is kept here.
-        </EditorBanner>
-      )}
-      <MarkdownEditor
-        text={document.text}
+      <EditorHeader
+        document={document}
+        isDirty={snapshot.isDirty}
+        status={saveStatus(snapshot)}
+        tools={
+          <>
+            {headerActions}
+            <HistoryButton handle={handle} notify={notify} />
+            <ViewToolbar preferences={preferences} onChange={update} />
+          </>
+        }
+      />
+      <DocumentSafety handle={handle} onDone={refocus} />
+      <WritingArea
+        document={document}
         loadId={snapshot.loadId}
         loadKind={snapshot.loadKind}
         focusToken={focusToken + refocusCount}
         onEdit={onEdit}
         onState={setEditorState}
+        editorState={editorState}
+        preferences={preferences}
+        onPreferences={update}
+        preamble={preamble}
+        posts={posts}
+        onOpenPost={onOpenPost}
+        notify={notify}
       />
+      {footer}
       <StatusBar state={editorState} lineEnding={document.lineEnding} />
     </main>
   )

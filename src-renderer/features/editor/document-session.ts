@@ -1,16 +1,30 @@
 import type { LemmaApi } from '../../../src-shared/ipc/contract'
-import type { PostDocument, PostSummary } from '../../../src-shared/model/post'
-import { failure, type Result } from '../../../src-shared/model/results'
-import type { VaultChange } from '../../../src-shared/model/vault'
+import type { DiskChange } from '../../../src-shared/model/disk-change'
+import type { PostDocument } from '../../../src-shared/model/post'
+import { failure, type Failure, type FailureReason, type Result } from '../../../src-shared/model/results'
+import type { SaveConflict, SaveResult } from '../../../src-shared/model/save-conflict'
 
 /** The vault calls a {@link DocumentSession} makes. */
-export type DocumentVault = Pick<LemmaApi['vault'], 'readPost' | 'savePost'>
+export type DocumentVault = Pick<LemmaApi['vault'], 'readPost' | 'savePost' | 'recreatePost'>
 
-/** Where saving stands. A conflict or failure keeps the text and waits for the person. */
+/** Where crash backups of unsaved text go (`recovery.backup`), and how long after typing stops. */
+export interface BackupOptions {
+  backup: LemmaApi['recovery']['backup']
+  /** Milliseconds of quiet before a backup (default 1000). */
+  delayMs?: number
+}
+
+/**
+ * Where saving stands. A conflict, a missing file or a failure keeps the text and
+ * waits for the person.
+ */
 export type SaveState =
   | { type: 'idle' }
   | { type: 'saving' }
-  | { type: 'conflict' }
+  /** Another program changed the file; `conflict` holds its version and a clean merge (null when the vault sent no details). */
+  | { type: 'conflict'; conflict: SaveConflict | null }
+  /** The file was deleted or moved away by another program; `message` is main's explanation when a save found out. */
+  | { type: 'missing'; message: string | null }
   | { type: 'failed'; message: string }
 
 /** An immutable picture of the open post, for rendering. */
@@ -21,8 +35,8 @@ export interface DocumentSnapshot {
   document: PostDocument | null
   /** Bumped whenever the editor must take `document.text`; `loadKind` says how. */
   loadId: number
-  /** `open` starts a fresh editor state; `reload` replaces the text in place. */
-  loadKind: 'open' | 'reload'
+  /** See {@link LoadKind}. */
+  loadKind: LoadKind
   isLoading: boolean
   /** Why the post at `path` could not be opened. */
   loadError: string | null
@@ -30,6 +44,17 @@ export interface DocumentSnapshot {
   isDirty: boolean
   save: SaveState
 }
+
+/**
+ * How the editor takes a loaded text: `open` starts a fresh editor state, `reload`
+ * replaces the text in place outside the undo history (the file changed on disk),
+ * `replace` replaces it in place as one undoable step (a conflict resolved, a version
+ * restored), so Ctrl+Z brings back what was there.
+ */
+export type LoadKind = 'open' | 'reload' | 'replace'
+
+/** How {@link DocumentSession.restoreVersion} ended; `unsaved` when the open text could not be saved first. */
+export type RestoreOutcome = { ok: true } | { ok: false; reason: FailureReason | 'unsaved'; message: string }
 
 /** How {@link DocumentSession.open} ended. */
 export type OpenOutcome =
@@ -54,7 +79,7 @@ const initialSnapshot: DocumentSnapshot = {
   save: idle,
 }
 
-async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+async function settle<R>(call: () => Promise<R>): Promise<R | Failure> {
   try {
     return await call()
   } catch (error) {
@@ -67,7 +92,12 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
  * edits with {@link edit}; the session saves them after a pause in typing or on
  * {@link save}, always against the hash of the version it last read or wrote, so a
  * file changed by someone else gives a conflict instead of being overwritten. The
- * text is never dropped: failures keep it and say why.
+ * text is never dropped: failures keep it and say why, unsaved text is backed up
+ * outside the vault shortly after typing stops, and a post deleted on disk stays
+ * open until it is saved again or discarded.
+ *
+ * Changes made by other programs arrive through {@link handleDiskChanges}: a clean
+ * post follows the disk in place, a dirty one goes to the conflict check.
  *
  * Read it with {@link subscribe}/{@link getSnapshot} (shaped for
  * `useSyncExternalStore`).
@@ -76,18 +106,23 @@ export class DocumentSession {
   private snapshot = initialSnapshot
   private readonly listeners = new Set<() => void>()
   private readonly documentListeners = new Set<(document: PostDocument) => void>()
+  /** The editor's text after the last edit; null while it is `document.text`. */
   private text: TextSource | null = null
   private editVersion = 0
   private savedVersion = 0
   /** Bumped when a different text is loaded, so answers about the old one are ignored. */
   private generation = 0
   private openToken = 0
-  private saving: Promise<boolean> | null = null
+  /** The write (save, re-create, conflict resolution) running now; writes never overlap. */
+  private saving: Promise<unknown> | null = null
+  private backingUp: Promise<unknown> = Promise.resolve()
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined
+  private backupTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly vault: DocumentVault,
     private readonly autosaveDelayMs = 1200,
+    private readonly backups?: BackupOptions,
   ) {}
 
   /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
@@ -108,28 +143,29 @@ export class DocumentSession {
     return () => this.documentListeners.delete(listener)
   }
 
-  /** Records that the editor's text is now `text`, and schedules an autosave. */
+  /** The editor's text as last reported by {@link edit} or loaded; `''` when no post is open. */
+  readonly editorText = (): string => (this.text ?? this.snapshot.document?.text ?? '').toString()
+
+  /** Records that the editor's text is now `text`, and schedules an autosave and a backup. */
   readonly edit = (text: TextSource): void => {
     if (!this.snapshot.document) return
     this.text = text
     this.editVersion++
     this.update({ isDirty: true })
     this.scheduleAutosave()
+    this.scheduleBackup()
   }
 
   /**
    * Saves the editor's text if it has changed. Resolves to true when this call left
-   * the text it saw on disk, false on a conflict or failure (shown in the snapshot).
-   * Calls made while a save is running wait for it, then save anything newer.
+   * the text it saw on disk, false on a conflict, a missing file or a failure (shown
+   * in the snapshot). Calls made while a save is running wait for it, then save
+   * anything newer.
    */
   readonly save = (): Promise<boolean> => {
     if (this.saving) return this.saving.then(() => this.save())
     if (!this.snapshot.isDirty) return Promise.resolve(true)
-    const run = this.runSave().finally(() => {
-      this.saving = null
-    })
-    this.saving = run
-    return run
+    return this.exclusive(() => this.runSave())
   }
 
   /** Saves until nothing is left unsaved; false when a save did not succeed. */
@@ -216,56 +252,260 @@ export class DocumentSession {
   }
 
   /**
-   * Follows changes on disk: a clean post that changed is reloaded in place, one
-   * that disappeared is closed. A post with unsaved text is left alone; its next save
-   * reports the conflict.
+   * Resolves a conflict by writing `text` (the editor's text by default, or e.g. the
+   * person's own merge) over the version now on disk. Another change on disk in the
+   * meantime gives a fresh conflict, never an overwrite. False when there is no
+   * conflict or the write did not happen.
    */
-  readonly handleVaultChange = (change: VaultChange): void => {
-    const base = this.snapshot.document
-    if (!base) return
-    const path = base.summary.path
-    let summary: PostSummary | undefined
-    if (change.type === 'removed') {
-      if (!change.paths.includes(path)) return
-    } else {
-      summary = change.posts.find((post) => post.path === path)
-      if (!summary && change.type === 'upserted') return
-    }
-    if (!this.isClean()) return
-    if (!summary) this.close()
-    else if (summary.mtimeMs !== base.summary.mtimeMs || summary.size !== base.summary.size) void this.refresh(path)
+  readonly keepMine = (text?: string): Promise<boolean> => {
+    const state = this.snapshot.save
+    if (state.type !== 'conflict') return Promise.resolve(false)
+    if (!state.conflict) return text === undefined ? this.overwrite() : Promise.resolve(false)
+    const { disk } = state.conflict
+    return this.exclusive(async () => {
+      const base = this.snapshot.document
+      if (!base || this.snapshot.save.type !== 'conflict') return false
+      const mine = this.editorText()
+      const chosen = text ?? mine
+      const version = this.editVersion
+      const generation = this.generation
+      this.update({ save: { type: 'saving' } })
+      const result = await settle(() => this.vault.savePost(disk.summary.path, chosen, disk.hash))
+      if (generation !== this.generation) return false
+      if (result.ok && chosen !== mine && version === this.editVersion) {
+        this.load(result.document, 'replace')
+        return true
+      }
+      // Typed while a different text was written: the editor's text stays unsaved.
+      return this.takeSaveResult(base, chosen, chosen === mine ? version : -1, result)
+    })
   }
 
-  /** Stops the autosave timer; call when the owner goes away. */
+  /**
+   * Resolves a conflict by taking the version on disk into the editor, as one
+   * undoable step (Ctrl+Z brings the editor's text back, unsaved). False when there
+   * is no conflict.
+   */
+  readonly takeTheirs = async (): Promise<boolean> => {
+    const state = this.snapshot.save
+    if (state.type !== 'conflict') return false
+    if (!state.conflict) return this.reload()
+    this.load(state.conflict.disk, 'replace')
+    return true
+  }
+
+  /** Resolves a conflict with the clean three-way merge, written over the disk's version; false when there is none. */
+  readonly merge = (): Promise<boolean> => {
+    const state = this.snapshot.save
+    const merged = state.type === 'conflict' ? (state.conflict?.merged ?? null) : null
+    return merged === null ? Promise.resolve(false) : this.keepMine(merged)
+  }
+
+  /**
+   * Writes the text of a post deleted on disk back to its path, as a new file; if a
+   * file appeared there meanwhile, the normal conflict check decides instead.
+   */
+  readonly saveAgain = (): Promise<boolean> =>
+    this.exclusive(async () => {
+      const base = this.snapshot.document
+      if (!base || this.snapshot.save.type !== 'missing') return false
+      const text = this.editorText()
+      const version = this.editVersion
+      const generation = this.generation
+      this.update({ save: { type: 'saving' } })
+      const result = await settle(() => this.vault.recreatePost(base.summary.path, text))
+      if (generation !== this.generation) return false
+      if (result.ok) return this.takeSaveResult(base, text, version, result)
+      if (result.reason === 'exists') return this.write(base, text, version)
+      this.update({ save: { type: 'missing', message: result.message } })
+      return false
+    })
+
+  /**
+   * Writes the editor's text as a new post at `path` (never over an existing file)
+   * and continues editing it there. The old file, if any, is left as it is. Failures
+   * (`exists`, `invalid-name`, …) change nothing and are returned for the dialog.
+   */
+  readonly saveAs = (path: string): Promise<Result<object>> =>
+    this.exclusive(async () => {
+      if (!this.snapshot.document) return failure('missing', 'No post is open.')
+      const text = this.editorText()
+      const version = this.editVersion
+      const generation = this.generation
+      const result = await settle(() => this.vault.recreatePost(path, text))
+      if (generation !== this.generation) return failure('cancelled', 'Another post was opened.')
+      if (!result.ok) return result
+      clearTimeout(this.autosaveTimer)
+      this.saved(result.document, version)
+      return { ok: true }
+    })
+
+  /**
+   * Shows `mine`, typed over the version hashing to `baseHash`, against the disk's
+   * version in `conflict` (a restored backup or history version that met a newer
+   * file). The open post must be the conflict's post; the editor takes `mine` as one
+   * undoable step and the session waits in the conflict state.
+   */
+  readonly showConflict = (mine: string, baseHash: string, conflict: SaveConflict): boolean => {
+    const path = conflict.disk.summary.path
+    if (this.snapshot.document?.summary.path !== path) return false
+    clearTimeout(this.autosaveTimer)
+    this.generation++
+    this.text = mine
+    this.editVersion++
+    this.update({
+      path,
+      document: { ...conflict.disk, text: mine, hash: baseHash },
+      loadId: this.snapshot.loadId + 1,
+      loadKind: 'replace',
+      isLoading: false,
+      loadError: null,
+      isDirty: true,
+      save: { type: 'conflict', conflict },
+    })
+    this.scheduleBackup()
+    return true
+  }
+
+  /**
+   * Restores an older text of the open post: saves any edits first, then `restore`s
+   * over the current version (e.g. `history.restore`), and shows the result in the
+   * editor as one undoable step. A newer file on disk gives the conflict state with
+   * `text` as the editor's side.
+   */
+  readonly restoreVersion = async (text: string, restore: (baseHash: string) => Promise<SaveResult>): Promise<RestoreOutcome> => {
+    const unsaved = { ok: false, reason: 'unsaved', message: 'The open post has changes that could not be saved.' } as const
+    if (!(await this.flush())) return unsaved
+    return this.exclusive(async (): Promise<RestoreOutcome> => {
+      const base = this.snapshot.document
+      if (!base) return failure('missing', 'No post is open.')
+      if (this.snapshot.isDirty) return unsaved
+      const generation = this.generation
+      const result = await settle(() => restore(base.hash))
+      if (generation !== this.generation) return failure('cancelled', 'Another post was opened.')
+      if (result.ok) {
+        this.load(result.document, 'replace')
+        return { ok: true }
+      }
+      if (isSaveConflict(result)) {
+        this.showConflict(text, base.hash, result)
+        return { ok: true }
+      }
+      return result
+    })
+  }
+
+  /**
+   * Follows changes other programs made on disk (`postsChangedOnDisk`) to the open
+   * post: a clean post is reloaded in place (outside the undo history); a post with
+   * unsaved text goes through the conflict check at once; a move points the editor
+   * at the new path; a deletion keeps the text, unsaved, in the `missing` state.
+   */
+  readonly handleDiskChanges = (changes: readonly DiskChange[]): void => {
+    for (const change of changes) {
+      const path = this.snapshot.document?.summary.path
+      if (!path) return
+      if (change.type === 'moved' && change.from === path) void this.followMove(change.to, change.hash)
+      else if (change.type === 'removed' && change.path === path) void this.afterWrites(() => this.markMissing(path))
+      else if (change.type === 'changed' && change.path === path) void this.followChange(path, change.hash)
+    }
+  }
+
+  /** Stops the autosave and backup timers; call when the owner goes away. */
   readonly dispose = (): void => {
     clearTimeout(this.autosaveTimer)
+    clearTimeout(this.backupTimer)
   }
 
   private async runSave(): Promise<boolean> {
     clearTimeout(this.autosaveTimer)
     const base = this.snapshot.document
-    const source = this.text
-    if (!base || !source) {
+    const state = this.snapshot.save.type
+    if (state === 'conflict' || state === 'missing') return false
+    if (!base || !this.text) {
       this.update({ isDirty: false })
       return true
     }
-    if (this.snapshot.save.type === 'conflict') return false
+    return this.write(base, this.text.toString(), this.editVersion)
+  }
+
+  /** Saves `text` (the editor's at `version`) over `base` and takes in the result. */
+  private async write(base: PostDocument, text: string, version: number, isRetry = false): Promise<boolean> {
     const generation = this.generation
-    const version = this.editVersion
-    const text = source.toString()
+    // A backup landing after the save would outlive it: the save is what drops it.
+    await this.backingUp
     this.update({ save: { type: 'saving' } })
     const result = await settle(() => this.vault.savePost(base.summary.path, text, base.hash))
     if (generation !== this.generation) return false
-    if (!result.ok) {
-      this.update({ save: result.reason === 'conflict' ? { type: 'conflict' } : { type: 'failed', message: result.message } })
-      return false
+    return this.takeSaveResult(base, text, version, result, isRetry)
+  }
+
+  private async takeSaveResult(base: PostDocument, text: string, version: number, result: SaveResult, isRetry = false): Promise<boolean> {
+    if (result.ok) {
+      this.saved(result.document, version)
+      return true
     }
+    if (result.reason === 'missing' && !isRetry) {
+      // The post moved while this save ran, or main saw where it went: save it there.
+      const current = this.snapshot.document
+      if (current && current.summary.path !== base.summary.path) return this.write(current, text, version, true)
+      const movedTo = 'movedTo' in result ? result.movedTo : null
+      if (movedTo && current) {
+        const moved = { ...current, summary: { ...current.summary, path: movedTo } }
+        this.update({ path: movedTo, document: moved })
+        return this.write(moved, text, version, true)
+      }
+    }
+    let save: SaveState
+    if (result.reason === 'conflict') save = { type: 'conflict', conflict: isSaveConflict(result) ? result : null }
+    else if (result.reason === 'missing') save = { type: 'missing', message: result.message }
+    else save = { type: 'failed', message: result.message }
+    this.update({ save })
+    if (save.type !== 'failed') this.scheduleBackup()
+    return false
+  }
+
+  private saved(document: PostDocument, version: number): void {
     this.savedVersion = version
     const isDirty = this.editVersion !== this.savedVersion
-    this.update({ document: result.document, isDirty, save: idle })
-    this.emitDocument(result.document)
+    if (!isDirty) clearTimeout(this.backupTimer)
+    this.update({ path: document.summary.path, document, isDirty, save: idle })
+    this.emitDocument(document)
     if (isDirty) this.scheduleAutosave()
-    return true
+  }
+
+  private async followChange(path: string, hash: string): Promise<void> {
+    await this.afterWrites(async () => {
+      const base = this.snapshot.document
+      if (!base || base.summary.path !== path) return
+      if (hash === base.hash && this.snapshot.save.type !== 'missing') return
+      if (this.isClean()) return this.refresh(path)
+      // Unsaved text: ask the disk now rather than at the next pause in typing.
+      await this.exclusive(() => this.write(base, this.editorText(), this.editVersion))
+    })
+  }
+
+  private async followMove(to: string, hash: string): Promise<void> {
+    await this.afterWrites(async () => {
+      const base = this.snapshot.document
+      if (!base) return
+      const from = base.summary.path
+      const read = await settle(() => this.vault.readPost(to))
+      const current = this.snapshot.document
+      if (!current || current.summary.path !== from) return
+      const document = read.ok && read.document.hash === current.hash ? read.document : { ...current, summary: { ...current.summary, path: to } }
+      const wasMissing = this.snapshot.save.type === 'missing'
+      this.update({ path: to, document, ...(wasMissing ? { save: idle, isDirty: this.editVersion !== this.savedVersion } : {}) })
+      if (hash !== current.hash) await this.followChange(to, hash)
+    })
+  }
+
+  private markMissing(path: string): void {
+    if (this.snapshot.document?.summary.path !== path) return
+    clearTimeout(this.autosaveTimer)
+    // The text is now nowhere on disk: it is unsaved, and worth a backup.
+    this.update({ isDirty: true, save: { type: 'missing', message: null } })
+    this.scheduleBackup()
   }
 
   private async refresh(path: string): Promise<void> {
@@ -280,8 +520,26 @@ export class DocumentSession {
     return !this.snapshot.isDirty && !this.saving && this.snapshot.save.type === 'idle'
   }
 
-  private load(document: PostDocument, kind: 'open' | 'reload'): void {
+  /** Runs `work` once no write is running, and before any write that starts later. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // With nothing running, start at once: the text to save is the one seen now.
+    const started = this.saving ? this.saving.then(work, work) : work()
+    const run: Promise<T> = started.finally(() => {
+      if (this.saving === run) this.saving = null
+    })
+    this.saving = run
+    return run
+  }
+
+  /** Runs `work` after the writes running now, without holding later ones back. */
+  private async afterWrites(work: () => void | Promise<void>): Promise<void> {
+    while (this.saving) await this.saving.catch(() => {})
+    await work()
+  }
+
+  private load(document: PostDocument, kind: LoadKind): void {
     clearTimeout(this.autosaveTimer)
+    clearTimeout(this.backupTimer)
     this.generation++
     this.text = null
     this.editVersion = 0
@@ -301,6 +559,7 @@ export class DocumentSession {
 
   private reset(fields: Pick<DocumentSnapshot, 'path' | 'loadError'>): void {
     clearTimeout(this.autosaveTimer)
+    clearTimeout(this.backupTimer)
     this.generation++
     this.text = null
     this.editVersion = 0
@@ -311,6 +570,22 @@ export class DocumentSession {
   private scheduleAutosave(): void {
     clearTimeout(this.autosaveTimer)
     this.autosaveTimer = setTimeout(() => void this.save(), this.autosaveDelayMs)
+  }
+
+  private scheduleBackup(): void {
+    if (!this.backups) return
+    clearTimeout(this.backupTimer)
+    this.backupTimer = setTimeout(() => this.backUp(), this.backups.delayMs ?? 1000)
+  }
+
+  private backUp(): void {
+    const base = this.snapshot.document
+    if (!this.backups || !base || !this.snapshot.isDirty) return
+    // A save under way usually makes the backup pointless; look again once it is over.
+    if (this.saving) return this.scheduleBackup()
+    const { backup } = this.backups
+    const text = this.editorText()
+    this.backingUp = settle(() => backup(base.summary.path, text, base.hash))
   }
 
   private update(fields: Partial<DocumentSnapshot>): void {
@@ -324,4 +599,9 @@ export class DocumentSession {
   private emitDocument(document: PostDocument): void {
     for (const listener of [...this.documentListeners]) listener(document)
   }
+}
+
+/** Whether a failed save is a conflict carrying both sides (main always sends them). */
+export function isSaveConflict(result: Failure): result is SaveConflict {
+  return result.reason === 'conflict' && 'disk' in result
 }

@@ -8,7 +8,7 @@ export interface SaveStatus {
 
 /**
  * The save indicator for a snapshot: `Saving…` while a save runs, the reason after a
- * conflict or failure, `Unsaved changes` while dirty, else `Saved`.
+ * conflict, a deletion on disk or a failure, `Unsaved changes` while dirty, else `Saved`.
  */
 export function saveStatus(snapshot: Pick<DocumentSnapshot, 'isDirty' | 'save'>): SaveStatus {
   switch (snapshot.save.type) {
@@ -16,6 +16,8 @@ export function saveStatus(snapshot: Pick<DocumentSnapshot, 'isDirty' | 'save'>)
       return { label: 'Saving…', tone: 'busy' }
     case 'conflict':
       return { label: 'Not saved: changed on disk', tone: 'error' }
+    case 'missing':
+      return { label: 'Not saved: deleted on disk', tone: 'error' }
     case 'failed':
       return { label: `Not saved: ${snapshot.save.message}`, tone: 'error' }
     case 'idle':

@@ -11,17 +11,18 @@ export interface DocumentHandle {
 
 /**
  * Owns the post being edited: one {@link DocumentSession} for the life of the
- * component, following changes on disk through `vaultChanged` and saving at once
+ * component, following other programs' changes through `postsChangedOnDisk`, backing
+ * up unsaved text through `recovery.backup`, and saving at once
  * when the page is hidden (window closing). `onDocument` receives
  * every document read or saved (keep it stable, e.g. with `useCallback`). Every
  * subscription and the autosave timer end on unmount.
  */
 export function useDocument(onDocument?: (document: PostDocument) => void): DocumentHandle {
-  const [session] = useState(() => new DocumentSession(api.vault))
+  const [session] = useState(() => new DocumentSession(api.vault, undefined, { backup: api.recovery.backup }))
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot)
 
   useEffect(() => {
-    const unsubscribe = api.events.vaultChanged(session.handleVaultChange)
+    const unsubscribe = api.events.postsChangedOnDisk(({ changes }) => session.handleDiskChanges(changes))
     // Closing the window skips the autosave pause; the save request leaves synchronously.
     const onPageHide = () => void session.flush()
     window.addEventListener('pagehide', onPageHide)

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import type { FeedSort } from '../../../src-shared/model/settings'
 import { WarningIcon } from '../../ui/Icons'
+import { ConflictCopyBadge } from '../conflict/ConflictCopyBadge'
 import { postDay } from '../posts/format-post-date'
 import { ClockIcon } from './FeedIcons'
 import { formatCardDate } from './post-dates'
@@ -96,6 +97,7 @@ export const FeedCard = memo(function FeedCard({ post, id, excerptHtml, sort, is
             {path.join(' / ')}
           </button>
         ))}
+        {post.conflictCopyOf && <ConflictCopyBadge of={post.conflictCopyOf} className="feed-card__conflict-copy" />}
         {post.isDraft && (
           <span className="badge badge--draft feed-card__draft" data-testid="feed-card-draft">
             {t('app.draft')}

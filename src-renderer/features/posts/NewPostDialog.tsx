@@ -8,6 +8,8 @@ export interface NewPostDialogProps {
   onClose: () => void
   /** Where the post goes and what it starts with, told to the writer; the top of the vault when absent. */
   target?: { folder: string; categories: readonly string[]; tags: readonly string[] }
+  /** The title to start with, e.g. the one an unresolved `[[link]]` suggests. */
+  initialTitle?: string
 }
 
 /**
@@ -16,11 +18,11 @@ export interface NewPostDialogProps {
  * cancels. A failure (e.g. a post with that name exists) is shown in place and the
  * dialog stays open.
  */
-export function NewPostDialog({ onCreate, onClose, target }: NewPostDialogProps) {
+export function NewPostDialog({ onCreate, onClose, target, initialTitle = '' }: NewPostDialogProps) {
   const { t } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
-  const [title, setTitle] = useState('')
+  const [title, setTitle] = useState(initialTitle)
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setIsBusy] = useState(false)
 

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { WarningIcon } from '../../ui/Icons'
+import { ConflictCopyBadge } from '../conflict/ConflictCopyBadge'
 import { formatPostDate, postDay } from './format-post-date'
 import { firstCategoryLabel, warningsTooltip } from './post-meta'
 
@@ -62,6 +63,7 @@ export const PostListItem = memo(function PostListItem({ post, id, isSelected, i
             </span>
           </>
         )}
+        {post.conflictCopyOf && <ConflictCopyBadge of={post.conflictCopyOf} className="post-item__conflict-copy" />}
         {post.isDraft && (
           <span className="badge badge--draft post-item__draft" data-testid="draft-badge">
             {t('app.draft')}

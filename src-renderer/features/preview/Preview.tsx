@@ -29,6 +29,12 @@ export interface PreviewProps {
   onOpenPost?: (target: PostLinkTarget) => void
   /** An external link was clicked: `http(s):`/`mailto:` URL to show to the person and open in the browser. */
   onOpenExternal?: (url: string) => void
+  /**
+   * Called with the element holding the blocks whenever their geometry changed: after
+   * each render was put into the DOM, and when a group of blocks scrolled near enough
+   * to be laid out (for scroll sync).
+   */
+  onRendered?: (blocks: HTMLElement) => void
   className?: string
 }
 
@@ -39,8 +45,9 @@ export interface PreviewProps {
  * formulas stay put. Broken formulas show KaTeX's message in place. Clicks on links
  * never navigate the window: post links call `onOpenPost`, external links
  * `onOpenExternal`, equation references and footnotes scroll within the preview.
- * Each block element carries `data-source-line`/`data-source-end-line` (zero-based;
- * see scroll-sync.ts).
+ * Each block element carries `data-source-line`/`data-source-end-line` (zero-based,
+ * the end exclusive) and sits in a group (see patch-blocks.ts; scroll sync reads
+ * them through features/layout/preview-scroll.ts).
  */
 export const Preview = memo(function Preview({
   source,
@@ -50,18 +57,35 @@ export const Preview = memo(function Preview({
   numbering = 'auto',
   onOpenPost,
   onOpenExternal,
+  onRendered,
   className,
 }: PreviewProps) {
   const blocksRef = useRef<HTMLDivElement>(null)
   const clientRef = useRef<PreviewClient | null>(null)
   const [warnings, setWarnings] = useState<readonly string[]>([])
   const sanitize = useMemo(() => createSanitizer({ postPath }), [postPath])
+  const onRenderedRef = useRef(onRendered)
+  useEffect(() => {
+    onRenderedRef.current = onRendered
+  })
+
+  useEffect(() => {
+    const blocks = blocksRef.current
+    if (!blocks) return
+    // Fired on a `content-visibility: auto` group when it starts or stops being rendered; it does not bubble.
+    const onVisibility = () => onRenderedRef.current?.(blocks)
+    blocks.addEventListener('contentvisibilityautostatechange', onVisibility, { capture: true })
+    return () => blocks.removeEventListener('contentvisibilityautostatechange', onVisibility, { capture: true })
+  }, [])
 
   useEffect(() => {
     const client = createPreviewClient({
       numbering,
       onUpdate: (update) => {
-        if (blocksRef.current) patchBlocks(blocksRef.current, update.blocks)
+        if (blocksRef.current) {
+          patchBlocks(blocksRef.current, update.blocks)
+          onRenderedRef.current?.(blocksRef.current)
+        }
         setWarnings((previous) => (sameList(previous, update.warnings) ? previous : update.warnings))
       },
     })

@@ -1,4 +1,4 @@
-import { assembleBlock, type Sanitizer } from '../../../src-shared/markdown/block-parts'
+import { assembleBlock, type BlockParts, type Sanitizer } from '../../../src-shared/markdown/block-parts'
 import { createCodeHighlighter } from '../../../src-shared/markdown/code-highlighter'
 import type { NumberingMode } from '../../../src-shared/markdown/equation-numbering'
 import {
@@ -22,7 +22,15 @@ export interface PreviewUpdate {
   blocks: PreviewBlock[]
   warnings: readonly string[]
   stats: RenderStats
+  /**
+   * Set while a first render is still being assembled: `blocks` is then the start of
+   * the post only, and more updates follow (a long post fills in over a few frames).
+   */
+  isPartial?: boolean
 }
+
+/** How long one slice of sanitizing may hold the main thread before yielding to input. */
+const SLICE_MS = 10
 
 /** Options of {@link createPreviewClient}. */
 export interface PreviewClientOptions {
@@ -63,19 +71,52 @@ export function createPreviewClient(options: PreviewClientOptions): PreviewClien
   let lastSent: (Job & { id: number }) | null = null
   let lastSanitize: Sanitizer | null = null
   let html = new Map<string, string>()
+  // Parts the worker sent that are not sanitized yet (a newer response may interrupt assembly).
+  let received = new Map<string, BlockParts>()
+  let assembling: { isCancelled: boolean } | null = null
+  // True from a first render until its assembly completes: meanwhile the host is shown the start of the post as it fills in.
+  let isFilling = false
   let isDisposed = false
   let worker = options.isInline ? null : startWorker()
   let inline: { renderer: IncrementalRenderer; keys: Set<string> } | null = null
 
+  // Sanitizing thousands of new blocks (a long post's first render) takes seconds of
+  // DOMPurify, so it runs in slices between which typing gets the main thread. A
+  // newer response cancels an unfinished assembly; what was assembled is kept by key.
   const apply = (response: PreviewResponse, sanitize: Sanitizer) => {
-    const next = new Map<string, string>()
-    const blocks = response.blocks.map((block) => {
-      const blockHtml = block.parts ? assembleBlock(block.parts, sanitize) : (html.get(block.key) ?? '')
-      next.set(block.key, blockHtml)
-      return { key: block.key, startLine: block.startLine, endLine: block.endLine, html: blockHtml }
-    })
-    html = next
-    options.onUpdate({ blocks, warnings: response.warnings, stats: response.stats })
+    if (assembling) assembling.isCancelled = true
+    const task = { isCancelled: false }
+    assembling = task
+    for (const block of response.blocks) if (block.parts) received.set(block.key, block.parts)
+    if (html.size === 0) isFilling = true
+    const blocks: PreviewBlock[] = []
+    const step = () => {
+      if (task.isCancelled || isDisposed) return
+      const deadline = performance.now() + SLICE_MS
+      while (blocks.length < response.blocks.length) {
+        const { key, startLine, endLine } = response.blocks[blocks.length]
+        let blockHtml = html.get(key)
+        if (blockHtml === undefined) {
+          const parts = received.get(key)
+          blockHtml = parts ? assembleBlock(parts, sanitize) : ''
+          html.set(key, blockHtml)
+          received.delete(key)
+        }
+        blocks.push({ key, startLine, endLine, html: blockHtml })
+        if (performance.now() > deadline && blocks.length < response.blocks.length) {
+          if (isFilling) options.onUpdate({ blocks: blocks.slice(), warnings: response.warnings, stats: response.stats, isPartial: true })
+          setTimeout(step, 0)
+          return
+        }
+      }
+      assembling = null
+      isFilling = false
+      const current = new Set(blocks.map((block) => block.key))
+      for (const key of html.keys()) if (!current.has(key)) html.delete(key)
+      received = new Map()
+      options.onUpdate({ blocks, warnings: response.warnings, stats: response.stats })
+    }
+    step()
   }
 
   const finish = () => {
@@ -113,7 +154,11 @@ export function createPreviewClient(options: PreviewClientOptions): PreviewClien
 
   function send(job: Job) {
     const isFullResend = lastSanitize !== job.sanitize
-    if (isFullResend) html = new Map()
+    if (isFullResend) {
+      if (assembling) assembling.isCancelled = true
+      html = new Map()
+      received = new Map()
+    }
     lastSanitize = job.sanitize
     const request: PreviewRequest = { type: 'render', id: nextId++, source: job.source, context: job.context, numbering, isFullResend }
     inFlight = { ...job, id: request.id }

@@ -77,5 +77,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   })
   // Without a working DOM DOMPurify would hand the input back unchanged; show it as text instead.
   if (!purify.isSupported) return escapeHtml
-  return (html) => purify.sanitize(html, CONFIG) as string
+  // Parsed once: passing the configuration to every call would re-parse it per block.
+  purify.setConfig(CONFIG)
+  return (html) => purify.sanitize(html) as string
 }

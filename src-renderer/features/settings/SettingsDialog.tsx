@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { FEED_PAGE_SIZES, type LanguageSetting } from '../../../src-shared/model/settings'
 import { resolveLanguage, UI_LANGUAGES } from '../../i18n/resolve-language'
 import { systemLanguages } from '../../i18n/system-languages'
+import { HistorySettingsFields } from '../history/HistorySettingsFields'
 import { useSettings } from './useSettings'
 
 /** Props of {@link SettingsDialog}. */
@@ -12,7 +13,8 @@ export interface SettingsDialogProps {
 
 /**
  * A modal dialog with the app's settings: the interface language (the system's, or
- * one chosen) and how many posts a feed page holds. Changes apply at once.
+ * one chosen), how many posts a feed page holds, and the bounds of local history.
+ * Changes apply at once.
  */
 export function SettingsDialog({ onClose }: SettingsDialogProps) {
   const { t } = useTranslation()
@@ -84,6 +86,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
             </option>
           ))}
         </select>
+        <HistorySettingsFields />
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" data-testid="settings-done" autoFocus>
             {t('settings.close')}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import type { VaultInfo } from '../../../src-shared/model/vault'
@@ -25,6 +26,8 @@ export interface SidebarProps {
   isFeedActive: boolean
   /** Shows the feed of latest posts in the main pane. */
   onShowFeed: () => void
+  /** The category and tag navigation, under "Latest". */
+  taxonomy?: ReactNode
 }
 
 /**
@@ -32,7 +35,7 @@ export interface SidebarProps {
  * feed of latest posts, and the posts newest first.
  */
 export function Sidebar(props: SidebarProps) {
-  const { vault, recentFolders, posts, openPath, onChooseFolder, onOpenFolder, onNewPost, onOpenPost, isFeedActive, onShowFeed } = props
+  const { vault, recentFolders, posts, openPath, onChooseFolder, onOpenFolder, onNewPost, onOpenPost, isFeedActive, onShowFeed, taxonomy } = props
   const { t } = useTranslation()
   const newPostKeys = shortcutLabel(commandSpec('new-post').shortcut)
   return (
@@ -68,6 +71,7 @@ export function Sidebar(props: SidebarProps) {
           {t('sidebar.feed')}
         </button>
       </nav>
+      {taxonomy}
       <div className="sidebar__section">
         <span>{t('sidebar.posts')}</span>
         <span className="sidebar__count" data-testid="post-count">

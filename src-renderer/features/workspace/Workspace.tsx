@@ -13,7 +13,15 @@ import { useDocument } from '../editor/useDocument'
 import { Feed } from '../feed/Feed'
 import { EMPTY_FILTER, type FeedFilter } from '../feed/feed-filter'
 import { newPostTarget, ROOT_TARGET, type NewPostTarget } from '../feed/new-post-target'
+import { BacklinksPanel } from '../links/BacklinksPanel'
+import { EditorIntegrationContext } from '../links/editor-integration'
+import { RenameButton } from '../links/RenameButton'
+import { IndexProgressBar } from '../indexing/IndexProgressBar'
 import { NewPostDialog } from '../posts/NewPostDialog'
+import { RecoveryOfferDialog } from '../recovery/RecoveryOfferDialog'
+import { NavigationOverlays } from '../search/NavigationOverlays'
+import { useNavigation } from '../search/useNavigation'
+import { TaxonomyNav } from '../taxonomy/TaxonomyNav'
 import type { VaultHandle } from '../vault/useVault'
 import { Sidebar } from './Sidebar'
 
@@ -27,8 +35,8 @@ export interface WorkspaceProps {
 const keptOpen = 'Lemma kept the current post open because its changes could not be saved. Resolve the problem shown above the editor first.'
 
 /**
- * The main screen of an open vault: the sidebar, the main pane, and the "New post"
- * dialog. Mount one per vault (key it by the vault's root). The main pane shows the
+ * The main screen of an open vault: the sidebar, the main pane, the "New post"
+ * dialog, the indexing progress and the offer to restore crash backups. Mount one per vault (key it by the vault's root). The main pane shows the
  * feed (the home view) or the editor; both stay mounted so each keeps its place.
  * Opening a post shows the editor, "Latest" in the sidebar the feed. The open post
  * is always saved before another post or folder is opened or the feed is shown; if
@@ -52,6 +60,7 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
       const outcome = await session.open(path)
       if (outcome.ok && fromKeyboard) setFocusToken((token) => token + 1)
       if (!outcome.ok && outcome.reason === 'unsaved') notify(keptOpen)
+      return outcome.ok
     },
     [session, notify],
   )
@@ -95,6 +104,17 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
     [afterSaving],
   )
   const onOpenPost = useCallback((path: string, fromKeyboard: boolean) => void openPost(path, fromKeyboard), [openPost])
+  const nav = useNavigation({ vault, posts: state.posts, handle, openPost, applyChange })
+  const onFilterFeed = useCallback(
+    (filter: FeedFilter) =>
+      void afterSaving(async () => {
+        setFeedFilter(filter)
+        setView('feed')
+      }),
+    [afterSaving],
+  )
+  const onRecovered = useCallback(() => setView('editor'), [])
+  const onOpenLinkedPost = useCallback((path: string) => void openPost(path, false), [openPost])
 
   const postTitle = snapshot.document?.summary.title
   useEffect(() => {
@@ -104,6 +124,8 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
   useCommands({
     save: () => void session.save(),
     'new-post': onNewPost,
+    'open-folder': onChooseFolder,
+    'show-feed': onShowFeed,
   })
 
   const hasPosts = state.posts.length > 0
@@ -135,6 +157,7 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
         onOpenPost={onOpenPost}
         isFeedActive={view === 'feed'}
         onShowFeed={onShowFeed}
+        taxonomy={<TaxonomyNav refreshKey={state.posts} filter={view === 'feed' ? feedFilter : null} onFilter={onFilterFeed} />}
       />
       <div className="workspace__main">
         <div className={view === 'feed' ? 'workspace__view' : 'workspace__view workspace__view--hidden'} inert={view !== 'feed'}>
@@ -150,10 +173,34 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
           />
         </div>
         <div className={view === 'editor' ? 'workspace__view' : 'workspace__view workspace__view--hidden'} inert={view !== 'editor'}>
-          <EditorPane handle={handle} focusToken={focusToken} placeholder={placeholder} />
+          <EditorIntegrationContext.Provider value={nav.bridge.integration}>
+            <EditorPane
+              handle={handle}
+              focusToken={focusToken}
+              placeholder={placeholder}
+              posts={state.posts}
+              onOpenPost={onOpenLinkedPost}
+              notify={notify}
+              isActive={view === 'editor'}
+              headerActions={<RenameButton onClick={() => nav.startRename('title')} />}
+              footer={
+                snapshot.document && (
+                  <BacklinksPanel
+                    path={snapshot.document.summary.path}
+                    title={snapshot.document.summary.title}
+                    refreshKey={state.posts}
+                    onOpen={(path, location) => void nav.openAt(path, location)}
+                  />
+                )
+              }
+            />
+          </EditorIntegrationContext.Provider>
         </div>
       </div>
       {creating && <NewPostDialog target={creating} onCreate={createPost} onClose={() => setCreating(null)} />}
+      <NavigationOverlays nav={nav} snapshot={snapshot} />
+      <IndexProgressBar />
+      <RecoveryOfferDialog session={session} posts={state.posts} onOpened={onRecovered} />
     </div>
   )
 }

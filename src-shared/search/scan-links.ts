@@ -1,4 +1,4 @@
-import type { LinkKind } from '../../src-shared/search/link-types'
+import type { LinkKind } from './link-types'
 
 /** One link found in a file's text, with the offsets needed to show or rewrite it. */
 export interface LinkOccurrence {
@@ -57,6 +57,18 @@ export function scanLinks(text: string): LinkOccurrence[] {
     }
     if (content.includes('[')) scanLine(content, lineStart, line, links)
   }
+  return links
+}
+
+/**
+ * The links of one line (without its line break) that is known to lie outside
+ * fenced code, e.g. a line the editor's syntax tree placed in a paragraph: the
+ * same rules as {@link scanLinks}, with offsets counted from `lineStart` and
+ * `line` as the line number.
+ */
+export function scanLineLinks(content: string, lineStart = 0, line = 1): LinkOccurrence[] {
+  const links: LinkOccurrence[] = []
+  if (content.includes('[')) scanLine(content, lineStart, line, links)
   return links
 }
 

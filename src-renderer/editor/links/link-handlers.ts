@@ -1,0 +1,25 @@
+import { Facet } from '@codemirror/state'
+import type { LinkResolution } from '../../../src-shared/search/link-types'
+import type { QuickOpenHit } from '../../../src-shared/search/search-types'
+import type { EditorLink } from './find-links'
+
+/**
+ * What the link features ask of their owner: the app's link resolution, title
+ * completion and navigation. Calls are made for the post in the editor, so the
+ * owner answers relative to the post it has open.
+ */
+export interface EditorLinkHandlers {
+  /** Where each link leads, in order (`links.resolve`). */
+  resolve: (links: ReadonlyArray<Pick<EditorLink, 'kind' | 'target'>>) => Promise<LinkResolution[]>
+  /** Posts offered while typing `[[query` (`search.quickOpen`), best first. */
+  complete: (query: string) => Promise<QuickOpenHit[]>
+  /** Follows a Ctrl/Cmd-clicked link; `resolution` is what the editor already knows, if anything. */
+  follow: (link: EditorLink, resolution: LinkResolution | null) => void
+  /** A tooltip for a link, e.g. "Ctrl+click to open"; null for none. */
+  hint?: (link: EditorLink, resolution: LinkResolution | null) => string | null
+}
+
+/** The handlers of {@link editorLinks}; the first one given wins. */
+export const linkHandlers = Facet.define<EditorLinkHandlers, EditorLinkHandlers | null>({
+  combine: (values) => values[0] ?? null,
+})
