@@ -20,6 +20,7 @@ export type CommandId =
   | 'cycle-layout'
   | 'toggle-outline'
   | 'toggle-math-widgets'
+  | 'toggle-vim'
 
 /** The native menu a command appears in. */
 export type MenuSection = 'file' | 'go' | 'view'
@@ -53,6 +54,7 @@ export const commands: readonly CommandSpec[] = [
   { id: 'cycle-layout', shortcut: 'Mod-\\', menu: null, menuLabel: 'Switch Editor / Split / Preview' },
   { id: 'toggle-outline', shortcut: 'Mod-Shift-o', menu: null, menuLabel: 'Show or Hide the Outline' },
   { id: 'toggle-math-widgets', shortcut: 'Mod-Shift-m', menu: null, menuLabel: 'Render Formulas in the Editor' },
+  { id: 'toggle-vim', shortcut: '', menu: null, menuLabel: 'Vim Key Bindings' },
 ]
 
 /** The spec of one command; throws for an unknown id. */

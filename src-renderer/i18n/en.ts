@@ -125,6 +125,7 @@ export const en = {
     'cycle-layout': 'Switch editor / split / preview',
     'toggle-outline': 'Show or hide the outline',
     'toggle-math-widgets': 'Render formulas in the editor',
+    'toggle-vim': 'Vim key bindings',
   },
   picker: {
     navigate: 'navigate',
@@ -255,6 +256,14 @@ export const en = {
     confirmDiscard: 'Discard the text',
     keep: 'Keep it',
   },
+  saveStatus: {
+    saving: 'Saving…',
+    conflict: 'Not saved: changed on disk',
+    missing: 'Not saved: deleted on disk',
+    failed: 'Not saved: {{message}}',
+    unsaved: 'Unsaved changes',
+    saved: 'Saved',
+  },
   saveFailed: {
     title: 'Not saved.',
     retry: 'Try again',
@@ -321,7 +330,7 @@ export const en = {
     days: 'days',
     megabytes: 'MB',
     hint: 'Versions live in .lemma/history inside the vault; the newest version of each post is always kept.',
-    invalid: 'Enter a whole number from {{min}} to {{max}}.',
+    invalid: 'Enter a whole number from {{min, number}} to {{max, number}}.',
   },
   indexing: {
     scanning: 'Scanning the folder…',

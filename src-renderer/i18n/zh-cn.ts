@@ -123,6 +123,7 @@ export const zhCN: Messages = {
     'cycle-layout': '切换 编辑 / 分栏 / 预览',
     'toggle-outline': '显示或隐藏大纲',
     'toggle-math-widgets': '在编辑器中渲染公式',
+    'toggle-vim': 'Vim 键位',
   },
   picker: {
     navigate: '选择',
@@ -253,6 +254,14 @@ export const zhCN: Messages = {
     confirmDiscard: '丢弃文字',
     keep: '保留',
   },
+  saveStatus: {
+    saving: '正在保存…',
+    conflict: '未保存：磁盘上的文件已被修改',
+    missing: '未保存：磁盘上的文件已被删除',
+    failed: '未保存：{{message}}',
+    unsaved: '有未保存的修改',
+    saved: '已保存',
+  },
   saveFailed: {
     title: '未能保存。',
     retry: '重试',
@@ -319,7 +328,7 @@ export const zhCN: Messages = {
     days: '天',
     megabytes: 'MB',
     hint: '版本保存在文件夹内的 .lemma/history 中；每篇文章最新的版本总会保留。',
-    invalid: '请输入 {{min}} 到 {{max}} 之间的整数。',
+    invalid: '请输入 {{min, number}} 到 {{max, number}} 之间的整数。',
   },
   indexing: {
     scanning: '正在扫描文件夹…',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -157,6 +157,38 @@ describe('never losing a word, in Chromium', () => {
     await expect.poll(() => readFile(join(vault, 'deleted.md'), 'utf8').catch(() => null)).toBe(FILES['deleted.md'])
     await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor()
     expect(await page.getByTestId('deleted-banner').count()).toBe(0)
+  })
+
+  it('follows a post another program moves while it is open, and saves it at the new path', async () => {
+    const vault = await makeVault()
+    const { page } = await launch(vault)
+    await openPost(page, 'clean.md', 'Clean')
+    await mkdir(join(vault, 'moved'))
+    await rename(join(vault, 'clean.md'), join(vault, 'moved/renamed.md'))
+    await expect.poll(() => page.getByTestId('editor-path').textContent(), { timeout: 10_000 }).toBe('moved/renamed.md')
+    await cursorAfter(page, 'Fifth paragraph')
+    await page.keyboard.type(' Edited after the move.')
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => readFile(join(vault, 'moved/renamed.md'), 'utf8')).toContain('the last. Edited after the move.')
+    expect(await page.getByTestId('deleted-banner').count()).toBe(0)
+  })
+
+  it('shows main\'s message when the folder is unplugged, keeps every character, and saves once it is back', async () => {
+    const vault = await makeVault()
+    const { page } = await launch(vault)
+    await openPost(page, 'clean.md', 'Clean')
+    await rename(vault, `${vault}-unplugged`)
+    cleanups.push(() => rm(`${vault}-unplugged`, { recursive: true, force: true }))
+    await cursorAfter(page, 'Third paragraph')
+    await page.keyboard.type(' 拔掉磁盘时输入 typed while unplugged.')
+    await page.keyboard.press('Control+s')
+    const banner = page.getByTestId('save-error-banner')
+    await banner.waitFor({ timeout: 10_000 })
+    expect(await banner.textContent()).toMatch(/not available|cannot be reached/)
+    expect(await editorText(page)).toContain('Third paragraph. 拔掉磁盘时输入 typed while unplugged.')
+    await rename(`${vault}-unplugged`, vault)
+    await banner.getByTestId('save-retry').click()
+    await expect.poll(() => readFile(join(vault, 'clean.md'), 'utf8')).toContain('Third paragraph. 拔掉磁盘时输入 typed while unplugged.')
   })
 
   it('offers a backup after a crash, and restoring it brings the text back and saves it', async () => {

@@ -37,6 +37,7 @@ const FILES: Record<string, string> = {
   'target.md': post('Target Post', '2026-01-02', 'The target.\n'),
   'notes/other.md': post('Other Note', '2026-01-02', 'Another.\n'),
   'long.md': post('Long', '2026-01-01', longBody(60)),
+  'huge.md': post('Huge', '2025-12-31', hugeBody(300_000)),
 }
 
 function post(title: string, date: string, body: string): string {
@@ -49,6 +50,17 @@ function longBody(sections: number): string {
   for (let i = 1; i <= sections; i++) {
     const rows = Array.from({ length: 2 + (i % 5) }, (_, r) => `a_{${i},${r}} &= \\sum_{k=1}^{${r + 2}} \\frac{k^2}{${i}} \\\\`).join('\n')
     parts.push(`## Section ${i}\n\nParagraph ${i}: ${'words that wrap across the narrow column '.repeat(3 + (i % 4))}\n\n$$\n\\begin{aligned}\n${rows}\n\\end{aligned}\n$$\n`)
+  }
+  return parts.join('\n')
+}
+
+/** About `words` words (Chinese characters count one each) of prose, formulas and headings. */
+function hugeBody(words: number): string {
+  const parts: string[] = []
+  for (let i = 0, count = 0; count < words; i++) {
+    const prose = `Part ${i} of a very long post: the forward process adds noise $x_{${i}} = \\sqrt{\\alpha}\\,x_0 + \\epsilon$ step by step, 扩散模型逐步加噪。 `.repeat(4)
+    parts.push(`## Part ${i}\n\n${prose}\n\n$$\n\\sum_{k=1}^{${i}} k^2 = \\frac{${i}(${i}+1)(2 \\cdot ${i}+1)}{6}\n$$\n`)
+    count += 4 * 28 + 12
   }
   return parts.join('\n')
 }
@@ -263,6 +275,21 @@ describe('writing math in Chromium', () => {
     await page.getByTestId('external-link-open').click()
     await expect.poll(() => app.openedExternally).toEqual(['https://arxiv.org/abs/2006.11239'])
   })
+})
+
+describe('a 300,000-word post in Chromium', () => {
+  it('opens, takes typing at once, and fills in the preview off the typing path', async () => {
+    const { page } = app
+    await page.locator('[data-testid="post-item"][data-path="huge.md"]').click()
+    await expect.poll(() => page.getByTestId('editor-title').textContent(), { timeout: 10_000 }).toBe('Huge')
+    await page.locator('[data-testid="editor"] .cm-line').first().click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\nThe end 结尾 $z^2$.')
+    await expect.poll(() => editorText(page).then((text) => text.endsWith('\nThe end 结尾 $z^2$.'))).toBe(true)
+    await expect.poll(() => preview(page).locator('.lemma-block').last().textContent(), { timeout: 30_000 }).toContain('The end 结尾')
+    expect(await preview(page).locator('.lemma-block').count()).toBeGreaterThan(4000)
+    expect(await preview(page).locator('.math-error').count()).toBe(0)
+  }, 60_000)
 })
 
 describe('the editor pane’s views in Chromium', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { extractOutline, headingIndexAt, plainHeading } from '../../src-renderer/features/outline/outline'
+import { outlineLabelHtml } from '../../src-renderer/features/outline/outline-label'
+import { createFormulaRenderer } from '../../src-shared/markdown/formula-renderer'
+import { createMacroSet, EMPTY_MACRO_SET } from '../../src-shared/markdown/macros'
 
 const lines = (...text: string[]) => text.join('\n')
 
@@ -60,6 +63,8 @@ describe('plainHeading', () => {
     ['`code` words', 'code words'],
     ['[link text](https://x.y) and [[Title|alias]] and [[Page]]', 'link text and alias and Page'],
     ['Math $x_1$ stays', 'Math $x_1$ stays'],
+    ['math keeps its markup: $a_{1} * b_{2}$ and \\(c_1\\)', 'math keeps its markup: $a_{1} * b_{2}$ and \\(c_1\\)'],
+    ['*em* then $\\mathbf{x}_*$', 'em then $\\mathbf{x}_*$'],
     ['snake_case_name', 'snake_case_name'],
   ])('%s → %s', (markdown, text) => {
     expect(plainHeading(markdown)).toBe(text)
@@ -80,5 +85,27 @@ describe('headingIndexAt', () => {
     [500, 2],
   ])('line %i is in the section of heading %i', (line, index) => {
     expect(headingIndexAt(headings, line)).toBe(index)
+  })
+})
+
+describe('outlineLabelHtml', () => {
+  const renderer = createFormulaRenderer()
+  const labels = new Map([['eq:marginal', { text: '2', isStarred: false }]])
+
+  it('escapes the text and typesets formulas, with references numbered as in the preview', () => {
+    const html = outlineLabelHtml('Checking $\\eqref{eq:marginal}$ <b>now</b>', { renderer, macros: EMPTY_MACRO_SET, labels })
+    expect(html.startsWith('Checking <span class="katex">')).toBe(true)
+    expect(html).toContain('&lt;b&gt;now&lt;/b&gt;')
+    expect(html).not.toContain('eq:marginal')
+    expect(html.replace(/<[^>]+>/g, '')).toContain('(2)')
+  })
+
+  it('uses the folder’s macros', () => {
+    const macros = createMacroSet({ preamble: '\\newcommand{\\E}{\\mathbb{E}}' })
+    expect(outlineLabelHtml('The $\\E[x]$ step', { renderer, macros, labels })).toContain('mathbb')
+  })
+
+  it('leaves text without formulas as escaped text', () => {
+    expect(outlineLabelHtml('Costs $5 & more', { renderer, macros: EMPTY_MACRO_SET, labels })).toBe('Costs $5 &amp; more')
   })
 })

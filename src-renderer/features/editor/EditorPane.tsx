@@ -3,8 +3,8 @@ import { useCallback, useState, type ReactNode } from 'react'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { WarningIcon } from '../../ui/Icons'
 import { EmptyState } from '../../ui/EmptyState'
+import { useCommands } from '../commands/useCommands'
 import { useViewPreferences } from '../layout/useViewPreferences'
-import { useViewShortcuts } from '../layout/useViewShortcuts'
 import { nextLayout } from '../layout/view-preferences'
 import { ViewToolbar } from '../layout/ViewToolbar'
 import { WritingArea } from '../layout/WritingArea'
@@ -13,6 +13,7 @@ import { DocumentSafety } from '../conflict/DocumentSafety'
 import { HistoryButton } from '../history/HistoryButton'
 import { EditorHeader } from './EditorHeader'
 import { saveStatus } from './save-status'
+import { useSaveStatusLabels } from './useSaveStatusLabels'
 import { StatusBar } from './StatusBar'
 import type { DocumentHandle } from './useDocument'
 
@@ -45,17 +46,17 @@ const ignore = () => {}
  */
 export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, onOpenPost = ignore, notify = ignore, isActive = true, headerActions, footer }: EditorPaneProps) {
   const { snapshot, session } = handle
+  const statusLabels = useSaveStatusLabels()
   const [editorState, setEditorState] = useState<EditorState | null>(null)
   const { preferences, update } = useViewPreferences()
   const preamble = useFolderPreamble(snapshot.document?.summary.path)
-  useViewShortcuts(
-    {
-      'cycle-layout': () => update((current) => ({ layout: nextLayout(current.layout) })),
-      'toggle-outline': () => update((current) => ({ showOutline: !current.showOutline })),
-      'toggle-math-widgets': () => update((current) => ({ showMathWidgets: !current.showMathWidgets })),
-    },
-    isActive && snapshot.document !== null,
-  )
+  const canChangeView = () => isActive && snapshot.document !== null
+  useCommands({
+    'cycle-layout': { run: () => update((current) => ({ layout: nextLayout(current.layout) })), isEnabled: canChangeView },
+    'toggle-outline': { run: () => update((current) => ({ showOutline: !current.showOutline })), isEnabled: canChangeView },
+    'toggle-math-widgets': { run: () => update((current) => ({ showMathWidgets: !current.showMathWidgets })), isEnabled: canChangeView },
+    'toggle-vim': { run: () => update((current) => ({ isVim: !current.isVim })), isEnabled: canChangeView },
+  })
   const [refocusCount, setRefocusCount] = useState(0)
   const onEdit = useCallback((doc: Text) => session.edit(doc), [session])
   // A banner's buttons vanish once they resolve the problem; give the focus back to the text.
@@ -81,7 +82,7 @@ export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, 
       <EditorHeader
         document={document}
         isDirty={snapshot.isDirty}
-        status={saveStatus(snapshot)}
+        status={saveStatus(snapshot, statusLabels)}
         tools={
           <>
             {headerActions}

@@ -1,70 +1,14 @@
-import type { LemmaApi } from '../../../src-shared/ipc/contract'
 import type { DiskChange } from '../../../src-shared/model/disk-change'
 import type { PostDocument } from '../../../src-shared/model/post'
-import { failure, type Failure, type FailureReason, type Result } from '../../../src-shared/model/results'
+import { failure, type Result } from '../../../src-shared/model/results'
 import type { SaveConflict, SaveResult } from '../../../src-shared/model/save-conflict'
+import { BackupScheduler, type BackupOptions } from './backup-scheduler'
+import type { DocumentSnapshot, DocumentVault, LoadKind, OpenOutcome, RestoreOutcome, SaveState, TextSource } from './document-types'
+import { isSaveConflict, settle } from './settle'
 
-/** The vault calls a {@link DocumentSession} makes. */
-export type DocumentVault = Pick<LemmaApi['vault'], 'readPost' | 'savePost' | 'recreatePost'>
-
-/** Where crash backups of unsaved text go (`recovery.backup`), and how long after typing stops. */
-export interface BackupOptions {
-  backup: LemmaApi['recovery']['backup']
-  /** Milliseconds of quiet before a backup (default 1000). */
-  delayMs?: number
-}
-
-/**
- * Where saving stands. A conflict, a missing file or a failure keeps the text and
- * waits for the person.
- */
-export type SaveState =
-  | { type: 'idle' }
-  | { type: 'saving' }
-  /** Another program changed the file; `conflict` holds its version and a clean merge (null when the vault sent no details). */
-  | { type: 'conflict'; conflict: SaveConflict | null }
-  /** The file was deleted or moved away by another program; `message` is main's explanation when a save found out. */
-  | { type: 'missing'; message: string | null }
-  | { type: 'failed'; message: string }
-
-/** An immutable picture of the open post, for rendering. */
-export interface DocumentSnapshot {
-  /** The post shown or being opened; null when none is. */
-  path: string | null
-  /** The version last read or saved: its hash is the base of the next save. */
-  document: PostDocument | null
-  /** Bumped whenever the editor must take `document.text`; `loadKind` says how. */
-  loadId: number
-  /** See {@link LoadKind}. */
-  loadKind: LoadKind
-  isLoading: boolean
-  /** Why the post at `path` could not be opened. */
-  loadError: string | null
-  /** Whether the editor holds text that is not on disk. */
-  isDirty: boolean
-  save: SaveState
-}
-
-/**
- * How the editor takes a loaded text: `open` starts a fresh editor state, `reload`
- * replaces the text in place outside the undo history (the file changed on disk),
- * `replace` replaces it in place as one undoable step (a conflict resolved, a version
- * restored), so Ctrl+Z brings back what was there.
- */
-export type LoadKind = 'open' | 'reload' | 'replace'
-
-/** How {@link DocumentSession.restoreVersion} ended; `unsaved` when the open text could not be saved first. */
-export type RestoreOutcome = { ok: true } | { ok: false; reason: FailureReason | 'unsaved'; message: string }
-
-/** How {@link DocumentSession.open} ended. */
-export type OpenOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'unsaved' | 'superseded' | 'failed'; message: string }
-
-/** Anything whose `toString()` is the editor's text (a CodeMirror `Text`, or a string). */
-export interface TextSource {
-  toString(): string
-}
+export type { DocumentSnapshot, DocumentVault, LoadKind, OpenOutcome, RestoreOutcome, SaveState, TextSource } from './document-types'
+export type { BackupOptions } from './backup-scheduler'
+export { isSaveConflict } from './settle'
 
 const idle: SaveState = { type: 'idle' }
 
@@ -77,14 +21,6 @@ const initialSnapshot: DocumentSnapshot = {
   loadError: null,
   isDirty: false,
   save: idle,
-}
-
-async function settle<R>(call: () => Promise<R>): Promise<R | Failure> {
-  try {
-    return await call()
-  } catch (error) {
-    return failure('io-error', error instanceof Error ? error.message : String(error))
-  }
 }
 
 /**
@@ -115,15 +51,21 @@ export class DocumentSession {
   private openToken = 0
   /** The write (save, re-create, conflict resolution) running now; writes never overlap. */
   private saving: Promise<unknown> | null = null
-  private backingUp: Promise<unknown> = Promise.resolve()
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined
-  private backupTimer: ReturnType<typeof setTimeout> | undefined
+
+  private readonly backups: BackupScheduler
 
   constructor(
     private readonly vault: DocumentVault,
     private readonly autosaveDelayMs = 1200,
-    private readonly backups?: BackupOptions,
-  ) {}
+    backups?: BackupOptions,
+  ) {
+    this.backups = new BackupScheduler(backups, () => {
+      const base = this.snapshot.document
+      if (!base || !this.snapshot.isDirty) return null
+      return this.saving ? 'busy' : { path: base.summary.path, text: this.editorText(), baseHash: base.hash }
+    })
+  }
 
   /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -153,7 +95,7 @@ export class DocumentSession {
     this.editVersion++
     this.update({ isDirty: true })
     this.scheduleAutosave()
-    this.scheduleBackup()
+    this.backups.schedule()
   }
 
   /**
@@ -363,7 +305,7 @@ export class DocumentSession {
       isDirty: true,
       save: { type: 'conflict', conflict },
     })
-    this.scheduleBackup()
+    this.backups.schedule()
     return true
   }
 
@@ -414,7 +356,7 @@ export class DocumentSession {
   /** Stops the autosave and backup timers; call when the owner goes away. */
   readonly dispose = (): void => {
     clearTimeout(this.autosaveTimer)
-    clearTimeout(this.backupTimer)
+    this.backups.cancel()
   }
 
   private async runSave(): Promise<boolean> {
@@ -433,7 +375,7 @@ export class DocumentSession {
   private async write(base: PostDocument, text: string, version: number, isRetry = false): Promise<boolean> {
     const generation = this.generation
     // A backup landing after the save would outlive it: the save is what drops it.
-    await this.backingUp
+    await this.backups.settled()
     this.update({ save: { type: 'saving' } })
     const result = await settle(() => this.vault.savePost(base.summary.path, text, base.hash))
     if (generation !== this.generation) return false
@@ -461,14 +403,14 @@ export class DocumentSession {
     else if (result.reason === 'missing') save = { type: 'missing', message: result.message }
     else save = { type: 'failed', message: result.message }
     this.update({ save })
-    if (save.type !== 'failed') this.scheduleBackup()
+    if (save.type !== 'failed') this.backups.schedule()
     return false
   }
 
   private saved(document: PostDocument, version: number): void {
     this.savedVersion = version
     const isDirty = this.editVersion !== this.savedVersion
-    if (!isDirty) clearTimeout(this.backupTimer)
+    if (!isDirty) this.backups.cancel()
     this.update({ path: document.summary.path, document, isDirty, save: idle })
     this.emitDocument(document)
     if (isDirty) this.scheduleAutosave()
@@ -505,7 +447,7 @@ export class DocumentSession {
     clearTimeout(this.autosaveTimer)
     // The text is now nowhere on disk: it is unsaved, and worth a backup.
     this.update({ isDirty: true, save: { type: 'missing', message: null } })
-    this.scheduleBackup()
+    this.backups.schedule()
   }
 
   private async refresh(path: string): Promise<void> {
@@ -539,7 +481,7 @@ export class DocumentSession {
 
   private load(document: PostDocument, kind: LoadKind): void {
     clearTimeout(this.autosaveTimer)
-    clearTimeout(this.backupTimer)
+    this.backups.cancel()
     this.generation++
     this.text = null
     this.editVersion = 0
@@ -559,7 +501,7 @@ export class DocumentSession {
 
   private reset(fields: Pick<DocumentSnapshot, 'path' | 'loadError'>): void {
     clearTimeout(this.autosaveTimer)
-    clearTimeout(this.backupTimer)
+    this.backups.cancel()
     this.generation++
     this.text = null
     this.editVersion = 0
@@ -570,22 +512,6 @@ export class DocumentSession {
   private scheduleAutosave(): void {
     clearTimeout(this.autosaveTimer)
     this.autosaveTimer = setTimeout(() => void this.save(), this.autosaveDelayMs)
-  }
-
-  private scheduleBackup(): void {
-    if (!this.backups) return
-    clearTimeout(this.backupTimer)
-    this.backupTimer = setTimeout(() => this.backUp(), this.backups.delayMs ?? 1000)
-  }
-
-  private backUp(): void {
-    const base = this.snapshot.document
-    if (!this.backups || !base || !this.snapshot.isDirty) return
-    // A save under way usually makes the backup pointless; look again once it is over.
-    if (this.saving) return this.scheduleBackup()
-    const { backup } = this.backups
-    const text = this.editorText()
-    this.backingUp = settle(() => backup(base.summary.path, text, base.hash))
   }
 
   private update(fields: Partial<DocumentSnapshot>): void {
@@ -599,9 +525,4 @@ export class DocumentSession {
   private emitDocument(document: PostDocument): void {
     for (const listener of [...this.documentListeners]) listener(document)
   }
-}
-
-/** Whether a failed save is a conflict carrying both sides (main always sends them). */
-export function isSaveConflict(result: Failure): result is SaveConflict {
-  return result.reason === 'conflict' && 'disk' in result
 }

@@ -6,21 +6,42 @@ export interface SaveStatus {
   tone: 'quiet' | 'busy' | 'pending' | 'error'
 }
 
+/** The words of the save indicator, in the interface language. */
+export interface SaveStatusLabels {
+  saving: string
+  conflict: string
+  missing: string
+  failed: (message: string) => string
+  unsaved: string
+  saved: string
+}
+
+/** {@link SaveStatusLabels} in English, for callers without translations. */
+export const ENGLISH_SAVE_LABELS: SaveStatusLabels = {
+  saving: 'Saving…',
+  conflict: 'Not saved: changed on disk',
+  missing: 'Not saved: deleted on disk',
+  failed: (message) => `Not saved: ${message}`,
+  unsaved: 'Unsaved changes',
+  saved: 'Saved',
+}
+
 /**
  * The save indicator for a snapshot: `Saving…` while a save runs, the reason after a
- * conflict, a deletion on disk or a failure, `Unsaved changes` while dirty, else `Saved`.
+ * conflict, a deletion on disk or a failure, `Unsaved changes` while dirty, else `Saved`
+ * (in the words of `labels`).
  */
-export function saveStatus(snapshot: Pick<DocumentSnapshot, 'isDirty' | 'save'>): SaveStatus {
+export function saveStatus(snapshot: Pick<DocumentSnapshot, 'isDirty' | 'save'>, labels: SaveStatusLabels = ENGLISH_SAVE_LABELS): SaveStatus {
   switch (snapshot.save.type) {
     case 'saving':
-      return { label: 'Saving…', tone: 'busy' }
+      return { label: labels.saving, tone: 'busy' }
     case 'conflict':
-      return { label: 'Not saved: changed on disk', tone: 'error' }
+      return { label: labels.conflict, tone: 'error' }
     case 'missing':
-      return { label: 'Not saved: deleted on disk', tone: 'error' }
+      return { label: labels.missing, tone: 'error' }
     case 'failed':
-      return { label: `Not saved: ${snapshot.save.message}`, tone: 'error' }
+      return { label: labels.failed(snapshot.save.message), tone: 'error' }
     case 'idle':
-      return snapshot.isDirty ? { label: 'Unsaved changes', tone: 'pending' } : { label: 'Saved', tone: 'quiet' }
+      return snapshot.isDirty ? { label: labels.unsaved, tone: 'pending' } : { label: labels.saved, tone: 'quiet' }
   }
 }

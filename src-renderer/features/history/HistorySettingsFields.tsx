@@ -21,7 +21,7 @@ export function HistorySettingsFields() {
   const { t } = useTranslation()
   const [saved, setSaved] = useState<HistorySettings | null>(null)
   const [draft, setDraft] = useState<Record<Field, string>>({ maxAgeDays: '', maxTotalMegabytes: '' })
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ field: Field; message: string } | null>(null)
 
   useEffect(() => {
     let isCurrent = true
@@ -39,14 +39,14 @@ export function HistorySettingsFields() {
     if (!saved) return
     const value = parseBound(draft[field], LIMITS[field].min, LIMITS[field].max)
     if (value === null) {
-      setError(t('historySettings.invalid', LIMITS[field]))
+      setError({ field, message: t('historySettings.invalid', LIMITS[field]) })
       return
     }
     setError(null)
     if (value === saved[field]) return
     const result = await api.history.setSettings({ ...saved, [field]: value })
     if (!result.ok) {
-      setError(result.message)
+      setError({ field, message: result.message })
       return
     }
     setSaved(result.settings)
@@ -69,7 +69,7 @@ export function HistorySettingsFields() {
           step={1}
           value={draft[field]}
           disabled={!saved}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error?.field === field ? true : undefined}
           data-testid={`settings-${field}`}
           onChange={(event) => setDraft((current) => ({ ...current, [field]: event.target.value }))}
           onBlur={() => void commit(field)}
@@ -93,7 +93,7 @@ export function HistorySettingsFields() {
         {input('maxTotalMegabytes', 'settings-history-size', t('historySettings.maxSize'), t('historySettings.megabytes'))}
       </div>
       <p className={error ? 'dialog__hint dialog__hint--error' : 'dialog__hint'} role={error ? 'alert' : undefined}>
-        {error ?? t('historySettings.hint')}
+        {error?.message ?? t('historySettings.hint')}
       </p>
     </fieldset>
   )

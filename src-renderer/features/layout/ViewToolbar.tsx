@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
+import { commandSpec, type CommandId } from '../commands/commands'
 import { shortcutLabel } from '../commands/shortcuts'
 import { EditorOnlyIcon, FormulaIcon, OutlineIcon, PreviewOnlyIcon, SplitIcon } from './LayoutIcons'
-import { viewCommand } from './view-commands'
 import type { EditorLayout, ViewPreferences } from './view-preferences'
 
 /** Props of {@link ViewToolbar}. */
@@ -16,8 +16,8 @@ const LAYOUTS: ReadonlyArray<{ layout: EditorLayout; label: string; icon: ReactN
   { layout: 'preview', label: 'Preview only', icon: <PreviewOnlyIcon /> },
 ]
 
-function withKeys(label: string, id: Parameters<typeof viewCommand>[0]): string {
-  return `${label} (${shortcutLabel(viewCommand(id).shortcut)})`
+function withKeys(label: string, id: CommandId): string {
+  return `${label} (${shortcutLabel(commandSpec(id).shortcut)})`
 }
 
 /**

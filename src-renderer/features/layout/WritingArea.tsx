@@ -3,6 +3,8 @@ import type { EditorState, Text } from '@codemirror/state'
 import { EditorSelection } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { createFormulaRenderer } from '../../../src-shared/markdown/formula-renderer'
+import { createMacroSet } from '../../../src-shared/markdown/macros'
 import type { PostDocument, PostSummary } from '../../../src-shared/model/post'
 import type { LoadKind } from '../editor/document-session'
 import { MarkdownEditor } from '../editor/MarkdownEditor'
@@ -15,7 +17,11 @@ import { previewOffsetForLine } from './scroll-mapping'
 import { SplitPanes } from './SplitPanes'
 import { usePreviewDocument } from './usePreviewDocument'
 import { useScrollSync } from './useScrollSync'
+import { useTopLine } from './useTopLine'
 import type { ViewPreferences } from './view-preferences'
+
+// Headings hold few, small formulas; one small cache serves every outline.
+const outlineRenderer = createFormulaRenderer({ cacheSize: 200, budget: { maxLength: 500, maxDepth: 30 } })
 
 /** Props of {@link WritingArea}. */
 export interface WritingAreaProps {
@@ -73,9 +79,11 @@ export function WritingArea(props: WritingAreaProps) {
     view?.requestMeasure()
   }, [view, layout, splitRatio, showOutline])
 
-  const headings = useOutline(doc, showOutline)
-  const cursorLine = editorState ? editorState.doc.lineAt(editorState.selection.main.head).number - 1 : 0
-  const activeHeading = headingIndexAt(headings, cursorLine)
+  const outline = useOutline(doc, showOutline)
+  const { headings } = outline
+  const outlineMath = useMemo(() => ({ renderer: outlineRenderer, macros: createMacroSet({ preamble }), labels: outline.labels }), [preamble, outline.labels])
+  const topLine = useTopLine({ view, previewScroller: scroller, previewBlocks: blocks, isPreviewOnly: layout === 'preview', isEnabled: showOutline })
+  const activeHeading = headingIndexAt(headings, topLine)
 
   const jumpTo = useCallback(
     (line: number) => {
@@ -99,7 +107,7 @@ export function WritingArea(props: WritingAreaProps) {
       ratio={splitRatio}
       onRatio={(ratio) => onPreferences({ splitRatio: ratio })}
       editorRef={setEditorHost}
-      outline={showOutline ? <OutlinePanel headings={headings} activeIndex={activeHeading} onJump={jumpTo} /> : null}
+      outline={showOutline ? <OutlinePanel headings={headings} activeIndex={activeHeading} onJump={jumpTo} math={outlineMath} /> : null}
       editor={
         <MarkdownEditor
           text={document.text}

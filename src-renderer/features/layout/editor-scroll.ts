@@ -10,13 +10,13 @@ function documentOffset(view: EditorView): number {
 }
 
 /**
- * The source position at the top edge of the editor's visible area, as a
- * zero-based line with a fraction (how far down that line's box the edge cuts).
- * A rendered block formula stands for all its lines, so the fraction moves through
- * them in proportion.
+ * The source position at the top edge of the editor's visible area (or `below`
+ * pixels under it), as a zero-based line with a fraction (how far down that line's
+ * box the edge cuts). A rendered block formula stands for all its lines, so the
+ * fraction moves through them in proportion.
  */
-export function editorTopLine(view: EditorView): number {
-  const height = view.scrollDOM.scrollTop - documentOffset(view)
+export function editorTopLine(view: EditorView, below = 0): number {
+  const height = view.scrollDOM.scrollTop + below - documentOffset(view)
   if (height <= 0) return 0
   const block = view.lineBlockAtHeight(height)
   const doc = view.state.doc

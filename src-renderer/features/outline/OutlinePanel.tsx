@@ -1,22 +1,25 @@
 import './outline.css'
 import { useEffect, useRef } from 'react'
 import type { OutlineHeading } from './outline'
+import { outlineLabelHtml, type OutlineMath } from './outline-label'
 
 /** Props of {@link OutlinePanel}. */
 export interface OutlinePanelProps {
   headings: readonly OutlineHeading[]
-  /** Index in `headings` of the section the cursor is in, or -1. */
+  /** Index in `headings` of the section being read, or -1. */
   activeIndex: number
   /** A heading was chosen: show source line `line` (zero-based). */
   onJump: (line: number) => void
+  /** Typesets formulas in headings. */
+  math: OutlineMath
 }
 
 /**
  * The post's headings as a clickable table of contents, indented by level (relative
  * to the shallowest heading, so a post that starts at `##` is not pushed right).
- * The section holding the cursor is highlighted and kept in view.
+ * The section being read is highlighted and kept in view.
  */
-export function OutlinePanel({ headings, activeIndex, onJump }: OutlinePanelProps) {
+export function OutlinePanel({ headings, activeIndex, onJump, math }: OutlinePanelProps) {
   const listRef = useRef<HTMLOListElement>(null)
   const topLevel = headings.reduce((min, heading) => Math.min(min, heading.level), 6)
 
@@ -44,7 +47,12 @@ export function OutlinePanel({ headings, activeIndex, onJump }: OutlinePanelProp
                 title={heading.text}
                 onClick={() => onJump(heading.line)}
               >
-                {heading.text || '(untitled)'}
+                {heading.text ? (
+                  // Escaped text and KaTeX output (trust off) from outlineLabelHtml.
+                  <span dangerouslySetInnerHTML={{ __html: outlineLabelHtml(heading.text, math) }} />
+                ) : (
+                  '(untitled)'
+                )}
               </button>
             </li>
           ))}

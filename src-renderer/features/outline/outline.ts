@@ -1,6 +1,6 @@
 import { frontMatterLineCount } from '../../../src-shared/markdown/front-matter-range'
 import { closesFence, FENCE, isBlank } from '../../../src-shared/markdown/markdown-lines'
-import { matchBlockMathClosing, matchBlockMathOpening, type BlockMathOpening } from '../../../src-shared/markdown/math-delimiters'
+import { matchBlockMathClosing, matchBlockMathOpening, matchInlineMath, type BlockMathOpening } from '../../../src-shared/markdown/math-delimiters'
 
 /** One heading of a post, as the outline lists it. */
 export interface OutlineHeading {
@@ -72,8 +72,28 @@ export function extractOutline(source: string): OutlineHeading[] {
   return headings
 }
 
-/** A heading's inline Markdown as plain text (for the outline and for matching `[[Title#Heading]]`). */
+/**
+ * A heading's inline Markdown as plain text (for the outline and for matching
+ * `[[Title#Heading]]`); formulas are kept as written, delimiters included.
+ */
 export function plainHeading(markdown: string): string {
+  let text = ''
+  let plainFrom = 0
+  for (let i = 0; i < markdown.length; i++) {
+    if (markdown[i] !== '$' && markdown[i] !== '\\') continue
+    const match = matchInlineMath(markdown, i, markdown.length)
+    if (!match) {
+      if (markdown[i] === '\\') i++
+      continue
+    }
+    text += plainMarkdown(markdown.slice(plainFrom, i)) + markdown.slice(i, match.end)
+    plainFrom = match.end
+    i = match.end - 1
+  }
+  return (text + plainMarkdown(markdown.slice(plainFrom))).replace(/\s+/g, ' ').trim()
+}
+
+function plainMarkdown(markdown: string): string {
   return markdown
     .replace(/\[\[([^[\]|#]+)(?:#[^[\]|]*)?(?:\|([^[\]]+))?\]\]/g, (_all, target: string, alias?: string) => alias ?? target)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -81,8 +101,6 @@ export function plainHeading(markdown: string): string {
     .replace(/(^|[^\w*])([*_])(?=\S)(.+?)(?<=\S)\2(?!\w)/g, '$1$3')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/<[^>]+>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /**

@@ -5,13 +5,11 @@ import { classifyLink, resolveVaultPath } from '../../../src-shared/markdown/ass
 import type { NumberingMode } from '../../../src-shared/markdown/equation-numbering'
 import type { PostMacros } from '../../../src-shared/markdown/macros'
 import { patchBlocks } from './patch-blocks'
+import type { PostLinkTarget } from './post-links'
 import { createPreviewClient, type PreviewClient } from './preview-client'
 import { createSanitizer } from './sanitize'
 
-/** A post link clicked in the preview: a `[[wiki]]` title, or a vault-relative path from a relative `.md` link. */
-export type PostLinkTarget =
-  | { type: 'wiki'; title: string; fragment: string }
-  | { type: 'path'; path: string; fragment: string }
+export type { PostLinkTarget }
 
 /** Props of {@link Preview}. */
 export interface PreviewProps {
@@ -72,10 +70,13 @@ export const Preview = memo(function Preview({
   useEffect(() => {
     const blocks = blocksRef.current
     if (!blocks) return
-    // Fired on a `content-visibility: auto` group when it starts or stops being rendered; it does not bubble.
-    const onVisibility = () => onRenderedRef.current?.(blocks)
-    blocks.addEventListener('contentvisibilityautostatechange', onVisibility, { capture: true })
-    return () => blocks.removeEventListener('contentvisibilityautostatechange', onVisibility, { capture: true })
+    // A group of blocks starting to render (`content-visibility: auto`) and an image
+    // arriving both move what follows. Neither event bubbles, hence capture.
+    const onGeometry = () => onRenderedRef.current?.(blocks)
+    for (const name of ['contentvisibilityautostatechange', 'load']) blocks.addEventListener(name, onGeometry, { capture: true })
+    return () => {
+      for (const name of ['contentvisibilityautostatechange', 'load']) blocks.removeEventListener(name, onGeometry, { capture: true })
+    }
   }, [])
 
   useEffect(() => {

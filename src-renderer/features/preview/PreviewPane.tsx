@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { api } from '../../ipc'
 import { ExternalLinkPrompt } from './ExternalLinkPrompt'
+import { markUnresolvedLinks } from './mark-links'
 import { findLinkedPost } from './post-links'
 import { Preview, type PostLinkTarget } from './Preview'
 
@@ -31,6 +32,22 @@ export interface PreviewPaneProps {
  */
 export function PreviewPane({ source, postPath, preamble, posts, onOpenPost, notify, scrollerRef, onRendered }: PreviewPaneProps) {
   const [pendingUrl, setPendingUrl] = useState<string | null>(null)
+  const blocksRef = useRef<HTMLElement | null>(null)
+  const postsRef = useRef(posts)
+
+  useEffect(() => {
+    postsRef.current = posts
+    if (blocksRef.current) markUnresolvedLinks(blocksRef.current, posts)
+  }, [posts])
+
+  const afterRender = useCallback(
+    (blocks: HTMLElement) => {
+      blocksRef.current = blocks
+      markUnresolvedLinks(blocks, postsRef.current)
+      onRendered?.(blocks)
+    },
+    [onRendered],
+  )
 
   const openPost = useCallback(
     (target: PostLinkTarget) => {
@@ -51,7 +68,7 @@ export function PreviewPane({ source, postPath, preamble, posts, onOpenPost, not
 
   return (
     <div className="preview-scroller" ref={scrollerRef} data-testid="preview-scroller">
-      <Preview source={source} postPath={postPath} preamble={preamble} onOpenPost={openPost} onOpenExternal={setPendingUrl} onRendered={onRendered} />
+      <Preview source={source} postPath={postPath} preamble={preamble} onOpenPost={openPost} onOpenExternal={setPendingUrl} onRendered={afterRender} />
       {pendingUrl !== null && <ExternalLinkPrompt url={pendingUrl} onOpen={() => void openExternal()} onCancel={() => setPendingUrl(null)} />}
     </div>
   )

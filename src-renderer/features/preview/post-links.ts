@@ -1,5 +1,9 @@
 import type { PostSummary } from '../../../src-shared/model/post'
-import type { PostLinkTarget } from './Preview'
+
+/** A post link clicked in the preview: a `[[wiki]]` title, or a vault-relative path from a relative `.md` link. */
+export type PostLinkTarget =
+  | { type: 'wiki'; title: string; fragment: string }
+  | { type: 'path'; path: string; fragment: string }
 
 function titleKey(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase()
