@@ -3,9 +3,7 @@
 // (all of them when none is named). Each writes bench-results/<suite>.json.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 
-const require = createRequire(import.meta.url)
 const available = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', '')).sort()
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const suites = wanted.length ? wanted : available
