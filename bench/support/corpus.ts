@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 /** The shared, seeded corpus generator every benchmark uses. */
-export const GENERATOR = resolve('../shared/corpus/gen-corpus.mjs')
+export const GENERATOR = existsSync(resolve('../shared/corpus/gen-corpus.mjs')) ? realpathSync(resolve('../shared/corpus/gen-corpus.mjs')) : resolve('../shared/corpus/gen-corpus.mjs')
 
 /**
  * Returns the folder of the shared corpus of `n` posts (seed 42), generating it under

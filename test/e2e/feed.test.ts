@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { PostSummary } from '../../src-shared/model/post'
 import { sortFeed } from '../../src-renderer/features/feed/sort-feed'
 import { copyVault, launchApp, launchChromium, type AppHarness } from './harness'
+import { corpusGenerator } from '../support/corpus'
 
-const GENERATOR = resolve('../shared/corpus/gen-corpus.mjs')
+const GENERATOR = corpusGenerator()
 const PAGE_SIZE = 20
 const CUT_FORMULA = '\\sum_{i=1}^{n} x_i^2 + \\frac{\\alpha}{\\beta}'
 

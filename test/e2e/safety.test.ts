@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, launchChromium, type AppHarness } from './harness'
+import { generateCorpus } from '../support/corpus'
 
 const LINES = ['First paragraph, which stays.', '', 'Second paragraph, where the cursor waits.', '', 'Third paragraph.', '', 'Fourth paragraph.', '', 'Fifth paragraph, the last.']
 
@@ -241,7 +241,7 @@ describe('never losing a word, in Chromium', () => {
     const small = await makeVault()
     const corpus = await mkdtemp(join(tmpdir(), 'lemma-e2e-corpus-'))
     cleanups.push(() => rm(corpus, { recursive: true, force: true }))
-    execFileSync(process.execPath, [resolve('../shared/corpus/gen-corpus.mjs'), '--n', '2000', '--seed', '42', '--out', corpus], { stdio: 'ignore' })
+    generateCorpus(2000, 42, corpus)
     const { page } = await launch(small, { chooseFolder: async () => corpus })
     // Samples what the window shows at every frame while the other folder opens.
     await page.evaluate(() => {

@@ -1,18 +1,18 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VaultSearch } from '../../src-main/search/vault-search'
 import { ALL_ORACLE_QUERIES, rgMatches } from './oracle-queries'
 import { vaultPosts } from './vault-posts'
+import { generateCorpus } from '../support/corpus'
 
 let root: string
 let search: VaultSearch
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'lemma-recall-'))
-  execFileSync(process.execPath, [resolve('../shared/corpus/gen-corpus.mjs'), '--n', '300', '--out', root, '--seed', '7'], { stdio: 'ignore' })
+  generateCorpus(300, 7, root)
   search = new VaultSearch({ root, worker: null })
   await search.start(await vaultPosts(root))
 })

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { walkMarkdownFiles } from '../../src-main/vault/walk'
+import { generateCorpus } from '../support/corpus'
 
 /** One post of {@link generatedPosts}. */
 export interface GeneratedPost {
@@ -14,7 +14,7 @@ export interface GeneratedPost {
 export async function generatedPosts(n: number, seed: number): Promise<GeneratedPost[]> {
   const root = await mkdtemp(join(tmpdir(), 'lemma-generated-'))
   try {
-    execFileSync(process.execPath, [resolve('../shared/corpus/gen-corpus.mjs'), '--n', String(n), '--out', root, '--seed', String(seed)], { stdio: 'ignore' })
+    generateCorpus(n, seed, root)
     const files = await walkMarkdownFiles(root)
     return await Promise.all(files.map(async (file) => ({ relative: file.relative, bytes: await readFile(file.absolute) })))
   } finally {
