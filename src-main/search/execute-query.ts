@@ -1,6 +1,7 @@
 import { parseQuery, type ParsedQuery, type QueryToken } from '../../src-shared/search/parse-query'
 import type { SearchHit, SearchOptions, SearchResponse } from '../../src-shared/search/search-types'
 import type { InvertedIndex } from './inverted-index'
+import type { LiteralCache } from './literal-cache'
 import type { SearchDoc } from './search-document'
 import { hasFilters, matchesFilters } from './search-filters'
 import { buildSnippets, highlightRanges, queryNeedles } from './snippets'
@@ -14,6 +15,8 @@ export interface QueryContext {
   readText: (path: string) => Promise<string | null>
   /** The bytes of a post's file, read at once (phrase checks read many small files). */
   readBytes: (path: string) => Buffer | null
+  /** Results of earlier literal checks, valid for the current index (see {@link LiteralCache}). */
+  literalCache?: LiteralCache
 }
 
 /** Defaults and bounds of {@link SearchOptions}. */
@@ -41,9 +44,9 @@ export async function executeQuery(context: QueryContext, text: string, options:
   if (query.isEmpty) return { total: 0, isTotalExact: true, hits: [], elapsedMs: performance.now() - started }
 
   // Posts are resolved to documents before any await: a compaction may renumber them meanwhile.
-  const { docs, scores } = filteredCandidates(context, query)
-  const dateOf = (i: number) => docs[i].date
   const literals = literalsOf(query)
+  const { docs, scores } = withoutKnownMisses(context, literals, filteredCandidates(context, query))
+  const dateOf = (i: number) => docs[i].date
   let page: number[]
   let total = docs.length
   let isTotalExact = true
@@ -132,6 +135,18 @@ function filteredCandidates(context: QueryContext, query: ParsedQuery): { docs: 
   return { docs: found, scores: kept.length === ids.length ? scores : pick(ids, scores, kept).scores }
 }
 
+/** Drops the candidates an earlier check found without the literals, so ranking and paging skip them. */
+function withoutKnownMisses(context: QueryContext, literals: string[], found: { docs: SearchDoc[]; scores: Float64Array }): { docs: SearchDoc[]; scores: Float64Array } {
+  if (literals.length === 0) return found
+  const known = context.literalCache?.resultsFor(literals)
+  if (known === undefined || known === null || known.size === 0) return found
+  const kept: number[] = []
+  for (let i = 0; i < found.docs.length; i++) if (known.get(found.docs[i].path) !== false) kept.push(i)
+  if (kept.length === found.docs.length) return found
+  const picked = pick(found.docs, found.scores, kept)
+  return { docs: picked.ids, scores: picked.scores }
+}
+
 /** The texts to find literally: quoted phrases, and clauses with nothing to index (`$$`). */
 function literalsOf(query: ParsedQuery): string[] {
   return query.clauses.filter((clause) => clause.isPhrase || clause.tokens.length === 0).map((clause) => clause.text.toLowerCase())
@@ -154,25 +169,35 @@ async function verifyLiterals(context: QueryContext, paths: readonly string[], l
   const byteLiterals = literals.filter((literal) => literal.toUpperCase() === literal).map((literal) => Buffer.from(literal, 'utf8'))
   const textLiterals = literals.filter((literal) => literal.toUpperCase() !== literal)
   const textLiteralBytes = textLiterals.map((literal) => Buffer.from(literal, 'utf8'))
+  const cache = context.literalCache?.resultsFor(literals) ?? null
   const kept: number[] = []
   let sliceStart = performance.now()
   for (let k = 0; k < paths.length; k++) {
+    const known = cache?.get(paths[k])
+    if (known !== undefined) {
+      if (known) kept.push(k)
+      continue
+    }
     const bytes = context.readBytes(paths[k])
     if (bytes === null) continue
-    if (!byteLiterals.every((literal) => bytes.includes(literal))) continue
-    // Most occurrences are written in lower case: find those in the bytes, decode only for the rest.
-    const unseen = textLiterals.filter((literal, i) => !bytes.includes(textLiteralBytes[i]))
-    if (unseen.length > 0) {
-      const lower = bytes.toString('utf8').toLowerCase()
-      if (!unseen.every((literal) => lower.includes(literal))) continue
-    }
-    kept.push(k)
+    const isMatch = containsLiterals(bytes, byteLiterals, textLiterals, textLiteralBytes)
+    cache?.set(paths[k], isMatch)
+    if (isMatch) kept.push(k)
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve))
       sliceStart = performance.now()
     }
   }
   return kept
+}
+
+function containsLiterals(bytes: Buffer, byteLiterals: Buffer[], textLiterals: string[], textLiteralBytes: Buffer[]): boolean {
+  if (!byteLiterals.every((literal) => bytes.includes(literal))) return false
+  // Most occurrences are written in lower case: find those in the bytes, decode only for the rest.
+  const unseen = textLiterals.filter((literal, i) => !bytes.includes(textLiteralBytes[i]))
+  if (unseen.length === 0) return true
+  const lower = bytes.toString('utf8').toLowerCase()
+  return unseen.every((literal) => lower.includes(literal))
 }
 
 /** Higher score first, then newer date, then earlier position: a total order, so pages are stable. */

@@ -11,6 +11,7 @@ import type { BuiltIndex } from './build-search-index'
 import { executeQuery, findMatches, type QueryContext } from './execute-query'
 import { readIndexFile, writeIndexFile } from './index-file'
 import { InvertedIndex } from './inverted-index'
+import { LiteralCache } from './literal-cache'
 import { QuickOpenIndex } from './quick-open'
 import { analyzeFile, isCurrent, type PostMeta, type SearchDoc } from './search-document'
 
@@ -31,6 +32,8 @@ export interface VaultSearchOptions {
   persistDelayMs?: number
   /** Posts whose text is kept in memory for snippets and phrase checks; default 64. */
   textCacheSize?: number
+  /** Phrase queries whose per-post results are remembered until the index changes; default 8, 0 turns it off. */
+  literalCacheSize?: number
   /** Told whenever the status changes (loading, building with progress, ready). */
   onStatus?: (status: IndexStatus) => void
 }
@@ -46,6 +49,7 @@ const REBUILD_SHARE = 0.3
 /** Patching this many posts is always cheaper than a rebuild. */
 const REBUILD_MINIMUM = 200
 const TEXT_CACHE_SIZE = 64
+const LITERAL_CACHE_SIZE = 8
 
 /**
  * Full-text search, quick open and the link graph of one vault, in the main
@@ -68,11 +72,13 @@ export class VaultSearch {
   private isDirty = false
   private isClosed = false
   private readonly textCache = new Map<string, string>()
+  private readonly literalCache: LiteralCache
   private readonly abort = new AbortController()
   private readonly indexFile: string
 
   constructor(private readonly options: VaultSearchOptions) {
     this.indexFile = options.indexFile ?? join(options.root, SEARCH_INDEX_FILE)
+    this.literalCache = new LiteralCache(options.literalCacheSize ?? LITERAL_CACHE_SIZE)
   }
 
   /**
@@ -136,6 +142,7 @@ export class VaultSearch {
     this.index.put(meta.path, analyzed)
     this.remember(doc)
     this.textCache.delete(meta.path)
+    this.literalCache.clear()
     this.changed()
   }
 
@@ -146,6 +153,7 @@ export class VaultSearch {
     this.graph.removePost(path)
     this.quickOpenIndex.remove(path)
     this.textCache.delete(path)
+    this.literalCache.clear()
     if (wasIndexed) this.changed()
   }
 
@@ -178,7 +186,7 @@ export class VaultSearch {
   }
 
   private context(): QueryContext {
-    return { index: this.index, docs: this.docs, readText: (path) => this.readText(path), readBytes: (path) => this.readBytes(path) }
+    return { index: this.index, docs: this.docs, readText: (path) => this.readText(path), readBytes: (path) => this.readBytes(path), literalCache: this.literalCache }
   }
 
   private async rebuildNow(metas: readonly PostMeta[]): Promise<void> {
@@ -217,6 +225,7 @@ export class VaultSearch {
     this.graph = new LinkGraph()
     this.quickOpenIndex = new QuickOpenIndex()
     this.textCache.clear()
+    this.literalCache.clear()
     for (const doc of built.docs) this.remember(doc)
   }
 

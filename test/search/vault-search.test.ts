@@ -62,6 +62,22 @@ describe('full-text search', () => {
     expect(paths(await search.query('"型的核心在于"'))).toEqual(['notes/gradient.md'])
   })
 
+  it('remembers phrase checks only until the index changes', async () => {
+    // plain.md has every bigram of the phrase, not the phrase: a candidate that fails the check.
+    const { root, search } = await openVault({ ...POSTS, 'notes/plain.md': '# 笔记\n\n的核心，模型的。\n' })
+    const phrase = '"模型的核心"'
+    for (let run = 0; run < 2; run++) expect(paths(await search.query(phrase)).sort()).toEqual(['ml/diffusion.md', 'notes/gradient.md'])
+    const metas = await vaultPosts(root)
+    const plain = metas.find((post) => post.path === 'notes/plain.md')!
+    await writeFile(join(root, 'notes/plain.md'), '# 笔记\n\n模型的核心思想。\n')
+    search.indexPost(plain, '# 笔记\n\n模型的核心思想。\n')
+    expect(paths(await search.query(phrase)).sort()).toEqual(['ml/diffusion.md', 'notes/gradient.md', 'notes/plain.md'])
+    await writeFile(join(root, 'notes/plain.md'), '# 笔记\n\n的核心，模型的。\n')
+    search.indexPost(plain, '# 笔记\n\n的核心，模型的。\n')
+    search.removePost('ml/diffusion.md')
+    expect((await search.matchingPaths(phrase)).sort()).toEqual(['notes/gradient.md'])
+  })
+
   it('checks a clause of symbols only in the text', async () => {
     const { search } = await openVault()
     expect(paths(await search.query('\\|')).sort()).toEqual(['ml/kl.md'])
