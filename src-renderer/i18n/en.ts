@@ -18,6 +18,7 @@ export const en = {
     recentFolders: 'Recent folders',
     noOtherFolders: 'No other folders yet',
     currentFolder: 'Open',
+    switchLabel: 'Switch vault',
   },
   sidebar: {
     label: 'Vault',
@@ -340,6 +341,50 @@ export const en = {
   conflictCopy: {
     badge: 'Conflict copy',
     title: 'A sync tool’s conflict copy of “{{path}}”',
+  },
+  workspace: {
+    keptOpen: 'Lemma kept the current post open because its changes could not be saved. Resolve the problem shown above the editor first.',
+  },
+  editor: {
+    openError: 'This post could not be opened',
+    lineEndings: 'Line endings',
+    words_one: '{{count, number}} word',
+    words_other: '{{count, number}} words',
+    cursor: 'Ln {{line}}, Col {{column}}',
+  },
+  view: {
+    toolbar: 'View',
+    outline: 'Outline',
+    mathWidgets: 'Render formulas in the editor',
+    mathWidgetsOn: 'Formulas render in the editor',
+    mathWidgetsOff: 'Formulas show as TeX in the editor',
+    vim: 'Vim keys',
+    vimOn: 'Vim keys are on',
+    vimOff: 'Vim keys are off',
+    layout: 'Layout',
+    layoutEditor: 'Editor only',
+    layoutSplit: 'Editor and preview',
+    layoutPreview: 'Preview only',
+    resizeSplit: 'Resize editor and preview',
+  },
+  outline: {
+    label: 'Outline',
+    empty: 'Headings (# Title) appear here.',
+    untitled: '(untitled)',
+  },
+  preview: {
+    noPostTitled: 'No post is titled “{{title}}”.',
+    noPostAt: 'There is no post at {{path}}.',
+  },
+  externalLink: {
+    openTitle: 'Open <host>{{host}}</host> in your browser?',
+    mailTitle: 'Write to <host>{{host}}</host>?',
+    cancel: 'Cancel',
+    open: 'Open in browser',
+    openMail: 'Open mail app',
+  },
+  notices: {
+    dismiss: 'Dismiss',
   },
   languages: {
     en: 'English',

@@ -16,6 +16,7 @@ export const zhCN: Messages = {
     recentFolders: '最近的文件夹',
     noOtherFolders: '还没有其他文件夹',
     currentFolder: '当前',
+    switchLabel: '切换文件夹',
   },
   sidebar: {
     label: '文件夹',
@@ -338,6 +339,50 @@ export const zhCN: Messages = {
   conflictCopy: {
     badge: '冲突副本',
     title: '同步工具为“{{path}}”生成的冲突副本',
+  },
+  workspace: {
+    keptOpen: '当前文章的修改未能保存，所以 Lemma 没有关闭它。请先解决编辑器上方提示的问题。',
+  },
+  editor: {
+    openError: '无法打开这篇文章',
+    lineEndings: '换行符',
+    words_one: '{{count, number}} 字',
+    words_other: '{{count, number}} 字',
+    cursor: '行 {{line}}，列 {{column}}',
+  },
+  view: {
+    toolbar: '视图',
+    outline: '大纲',
+    mathWidgets: '在编辑器中渲染公式',
+    mathWidgetsOn: '编辑器中显示渲染后的公式',
+    mathWidgetsOff: '编辑器中显示公式的 TeX 源码',
+    vim: 'Vim 键位',
+    vimOn: 'Vim 键位已开启',
+    vimOff: 'Vim 键位已关闭',
+    layout: '布局',
+    layoutEditor: '编辑',
+    layoutSplit: '分栏',
+    layoutPreview: '预览',
+    resizeSplit: '调整编辑区与预览区的宽度',
+  },
+  outline: {
+    label: '大纲',
+    empty: '文章中的标题（# 标题）会显示在这里。',
+    untitled: '（无标题）',
+  },
+  preview: {
+    noPostTitled: '没有标题为“{{title}}”的文章。',
+    noPostAt: '{{path}} 处没有文章。',
+  },
+  externalLink: {
+    openTitle: '在浏览器中打开 <host>{{host}}</host>？',
+    mailTitle: '给 <host>{{host}}</host> 写邮件？',
+    cancel: '取消',
+    open: '在浏览器中打开',
+    openMail: '打开邮件应用',
+  },
+  notices: {
+    dismiss: '关闭',
   },
   languages: {
     en: 'English',

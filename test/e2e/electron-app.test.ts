@@ -36,7 +36,7 @@ describe('the real Electron app', () => {
       expect(await window.locator('[data-testid="post-item"]').count()).toBeGreaterThan(3)
     } finally {
       await app.close()
-      await rm(userData, { recursive: true, force: true })
+      await rm(userData, { recursive: true, force: true, maxRetries: 5 })
     }
   })
 })

@@ -49,7 +49,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
-  await rm(base, { recursive: true, force: true })
+  await rm(base, { recursive: true, force: true, maxRetries: 5 })
 })
 
 async function open(options: { locale?: string } = {}): Promise<AppHarness & { dispose: () => Promise<void> }> {
@@ -57,7 +57,7 @@ async function open(options: { locale?: string } = {}): Promise<AppHarness & { d
   const app = await launchApp(browser, { vault, ...options })
   app.page.setDefaultTimeout(5000)
   await app.page.getByTestId('feed-card').first().waitFor()
-  return { ...app, dispose: async () => { await app.close(); await rm(vault, { recursive: true, force: true }) } }
+  return { ...app, dispose: async () => { await app.close(); await rm(vault, { recursive: true, force: true, maxRetries: 5 }) } }
 }
 
 /** The paths of every card of the current page (or the whole scroll), scrolling through the virtualized list to see them all. */

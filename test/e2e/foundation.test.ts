@@ -14,7 +14,7 @@ afterAll(async () => { await browser?.close() })
 afterEach(async () => {
   await app?.close()
   app = undefined
-  await rm(vault, { recursive: true, force: true })
+  await rm(vault, { recursive: true, force: true, maxRetries: 5 })
 })
 
 async function openSample() {

@@ -121,8 +121,8 @@ export async function launchApp(browser: Browser, options: { vault: string; choo
     close: async () => {
       await context.close()
       await services.dispose()
-      if (!options.userData) await rm(userData, { recursive: true, force: true })
-      await rm(trashDir, { recursive: true, force: true })
+      if (!options.userData) await rm(userData, { recursive: true, force: true, maxRetries: 5 })
+      await rm(trashDir, { recursive: true, force: true, maxRetries: 5 })
     },
   }
 }

@@ -42,7 +42,7 @@ async function makeVault(): Promise<string> {
     await mkdir(dirname(join(vault, path)), { recursive: true })
     await writeFile(join(vault, path), text)
   }
-  cleanups.push(() => rm(vault, { recursive: true, force: true }))
+  cleanups.push(() => rm(vault, { recursive: true, force: true, maxRetries: 5 }))
   return vault
 }
 
@@ -178,7 +178,7 @@ describe('never losing a word, in Chromium', () => {
     const { page } = await launch(vault)
     await openPost(page, 'clean.md', 'Clean')
     await rename(vault, `${vault}-unplugged`)
-    cleanups.push(() => rm(`${vault}-unplugged`, { recursive: true, force: true }))
+    cleanups.push(() => rm(`${vault}-unplugged`, { recursive: true, force: true, maxRetries: 5 }))
     await cursorAfter(page, 'Third paragraph')
     await page.keyboard.type(' 拔掉磁盘时输入 typed while unplugged.')
     await page.keyboard.press('Control+s')
@@ -194,7 +194,7 @@ describe('never losing a word, in Chromium', () => {
   it('offers a backup after a crash, and restoring it brings the text back and saves it', async () => {
     const vault = await makeVault()
     const userData = await mkdtemp(join(tmpdir(), 'lemma-e2e-userdata-'))
-    cleanups.push(() => rm(userData, { recursive: true, force: true }))
+    cleanups.push(() => rm(userData, { recursive: true, force: true, maxRetries: 5 }))
     const first = await launch(vault, { userData })
     await openPost(first.page, 'crash.md', 'Crash')
     // The save never reaches the disk: the app dies first.
@@ -240,7 +240,7 @@ describe('never losing a word, in Chromium', () => {
   it('shows indexing progress and the newest posts while a cold open of 2,000 posts indexes', async () => {
     const small = await makeVault()
     const corpus = await mkdtemp(join(tmpdir(), 'lemma-e2e-corpus-'))
-    cleanups.push(() => rm(corpus, { recursive: true, force: true }))
+    cleanups.push(() => rm(corpus, { recursive: true, force: true, maxRetries: 5 }))
     generateCorpus(2000, 42, corpus)
     const { page } = await launch(small, { chooseFolder: async () => corpus })
     // Samples what the window shows at every frame while the other folder opens.

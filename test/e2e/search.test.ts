@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   await browser?.close()
-  await rm(vault, { recursive: true, force: true })
+  await rm(vault, { recursive: true, force: true, maxRetries: 5 })
 })
 
 const rowPaths = (page: Page, testId: string) =>

@@ -83,7 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   await browser?.close()
-  await rm(vault, { recursive: true, force: true })
+  await rm(vault, { recursive: true, force: true, maxRetries: 5 })
 })
 
 afterEach(async () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PostDocument } from '../../../src-shared/model/post'
 import type { SaveStatus } from './save-status'
 
@@ -14,19 +15,20 @@ export interface EditorHeaderProps {
 /** The open post's title and path, a ● while it has unsaved changes, any `tools`, and the save status. */
 export function EditorHeader({ document, isDirty, status, tools }: EditorHeaderProps) {
   const { summary } = document
+  const { t } = useTranslation()
   return (
     <header className="editor-header">
       <div className="editor-header__text">
         <div className="editor-header__title-row">
           <h1 className="editor-header__title" data-testid="editor-title" title={summary.title}>
-            {summary.title || 'Untitled'}
+            {summary.title || t('app.untitled')}
           </h1>
           {isDirty && (
-            <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes" aria-label="Unsaved changes">
+            <span className="dirty-marker" data-testid="dirty-marker" title={t('saveStatus.unsaved')} aria-label={t('saveStatus.unsaved')}>
               ●
             </span>
           )}
-          {summary.isDraft && <span className="badge badge--draft">Draft</span>}
+          {summary.isDraft && <span className="badge badge--draft">{t('app.draft')}</span>}
         </div>
         <div className="editor-header__path" data-testid="editor-path" title={summary.path}>
           {summary.path}

@@ -1,5 +1,6 @@
 import type { EditorState, Text } from '@codemirror/state'
 import { useCallback, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { WarningIcon } from '../../ui/Icons'
 import { EmptyState } from '../../ui/EmptyState'
@@ -47,6 +48,7 @@ const ignore = () => {}
 export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, onOpenPost = ignore, notify = ignore, isActive = true, headerActions, footer }: EditorPaneProps) {
   const { snapshot, session } = handle
   const statusLabels = useSaveStatusLabels()
+  const { t } = useTranslation()
   const [editorState, setEditorState] = useState<EditorState | null>(null)
   const { preferences, update } = useViewPreferences()
   const preamble = useFolderPreamble(snapshot.document?.summary.path)
@@ -67,7 +69,7 @@ export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, 
     return (
       <main className="editor-pane editor-pane--empty" aria-busy={snapshot.isLoading}>
         {snapshot.loadError ? (
-          <EmptyState icon={<WarningIcon size={28} />} title="This post could not be opened" testId="open-error">
+          <EmptyState icon={<WarningIcon size={28} />} title={t('editor.openError')} testId="open-error">
             <p>{snapshot.loadError}</p>
           </EmptyState>
         ) : snapshot.isLoading ? null : (

@@ -1,10 +1,9 @@
 import type { EditorState } from '@codemirror/state'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { cursorPosition } from '../../editor'
 import { useDebouncedValue } from '../../ui/useDebouncedValue'
 import { countWords } from './word-count'
-
-const numberFormat = new Intl.NumberFormat()
 
 /** Props of {@link StatusBar}. */
 export interface StatusBarProps {
@@ -17,19 +16,20 @@ export function StatusBar({ state, lineEnding }: StatusBarProps) {
   const doc = useDebouncedValue(state?.doc ?? null, 250)
   const words = useMemo(() => (doc ? countWords(doc.toString()) : 0), [doc])
   const cursor = state ? cursorPosition(state) : null
+  const { t } = useTranslation()
   return (
     <footer className="status-bar">
       <span className="status-bar__item">Markdown</span>
-      <span className="status-bar__item" title="Line endings">
+      <span className="status-bar__item" title={t('editor.lineEndings')}>
         {lineEnding === '\r\n' ? 'CRLF' : 'LF'}
       </span>
       <span className="status-bar__spacer" />
       <span className="status-bar__item" data-testid="word-count">
-        {numberFormat.format(words)} {words === 1 ? 'word' : 'words'}
+        {t('editor.words', { count: words })}
       </span>
       {cursor && (
         <span className="status-bar__item" data-testid="cursor-position">
-          Ln {cursor.line}, Col {cursor.column}
+          {t('editor.cursor', { line: cursor.line, column: cursor.column })}
         </span>
       )}
     </footer>

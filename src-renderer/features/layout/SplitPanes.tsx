@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { clampSplitRatio, DEFAULT_VIEW_PREFERENCES, type EditorLayout } from './view-preferences'
 
 /** Props of {@link SplitPanes}. */
@@ -24,6 +25,7 @@ export interface SplitPanesProps {
  */
 export function SplitPanes({ layout, ratio, onRatio, outline, editor, preview, editorRef }: SplitPanesProps) {
   const rootRef = useRef<HTMLDivElement>(null)
+  const { t } = useTranslation()
   const isSplit = layout === 'split'
   const columns = [outline ? 'var(--outline-width)' : null, layout === 'preview' ? null : `minmax(0, ${isSplit ? ratio : 1}fr)`]
   if (isSplit) columns.push('1px')
@@ -64,7 +66,7 @@ export function SplitPanes({ layout, ratio, onRatio, outline, editor, preview, e
           className="split-panes__divider"
           role="separator"
           aria-orientation="vertical"
-          aria-label="Resize editor and preview"
+          aria-label={t('view.resizeSplit')}
           aria-valuemin={25}
           aria-valuemax={75}
           aria-valuenow={Math.round(ratio * 100)}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { commandSpec, type CommandId } from '../commands/commands'
 import { shortcutLabel } from '../commands/shortcuts'
 import { EditorOnlyIcon, FormulaIcon, OutlineIcon, PreviewOnlyIcon, SplitIcon } from './LayoutIcons'
@@ -10,10 +11,10 @@ export interface ViewToolbarProps {
   onChange: (patch: Partial<ViewPreferences>) => void
 }
 
-const LAYOUTS: ReadonlyArray<{ layout: EditorLayout; label: string; icon: ReactNode }> = [
-  { layout: 'editor', label: 'Editor only', icon: <EditorOnlyIcon /> },
-  { layout: 'split', label: 'Editor and preview', icon: <SplitIcon /> },
-  { layout: 'preview', label: 'Preview only', icon: <PreviewOnlyIcon /> },
+const LAYOUTS: ReadonlyArray<{ layout: EditorLayout; label: 'view.layoutEditor' | 'view.layoutSplit' | 'view.layoutPreview'; icon: ReactNode }> = [
+  { layout: 'editor', label: 'view.layoutEditor', icon: <EditorOnlyIcon /> },
+  { layout: 'split', label: 'view.layoutSplit', icon: <SplitIcon /> },
+  { layout: 'preview', label: 'view.layoutPreview', icon: <PreviewOnlyIcon /> },
 ]
 
 function withKeys(label: string, id: CommandId): string {
@@ -27,15 +28,16 @@ function withKeys(label: string, id: CommandId): string {
  */
 export function ViewToolbar({ preferences, onChange }: ViewToolbarProps) {
   const { layout, showOutline, showMathWidgets, isVim } = preferences
+  const { t } = useTranslation()
   const isEditorShown = layout !== 'preview'
   return (
-    <div className="view-toolbar" role="toolbar" aria-label="View">
+    <div className="view-toolbar" role="toolbar" aria-label={t('view.toolbar')}>
       <button
         type="button"
         className="view-toolbar__toggle"
         aria-pressed={showOutline}
-        title={withKeys('Outline', 'toggle-outline')}
-        aria-label="Outline"
+        title={withKeys(t('view.outline'), 'toggle-outline')}
+        aria-label={t('view.outline')}
         data-testid="toggle-outline"
         onClick={() => onChange({ showOutline: !showOutline })}
       >
@@ -46,8 +48,8 @@ export function ViewToolbar({ preferences, onChange }: ViewToolbarProps) {
         className="view-toolbar__toggle"
         aria-pressed={showMathWidgets}
         disabled={!isEditorShown}
-        title={withKeys(showMathWidgets ? 'Formulas render in the editor' : 'Formulas show as TeX in the editor', 'toggle-math-widgets')}
-        aria-label="Render formulas in the editor"
+        title={withKeys(showMathWidgets ? t('view.mathWidgetsOn') : t('view.mathWidgetsOff'), 'toggle-math-widgets')}
+        aria-label={t('view.mathWidgets')}
         data-testid="toggle-math-widgets"
         onClick={() => onChange({ showMathWidgets: !showMathWidgets })}
       >
@@ -58,23 +60,23 @@ export function ViewToolbar({ preferences, onChange }: ViewToolbarProps) {
         className="view-toolbar__toggle view-toolbar__toggle--text"
         aria-pressed={isVim}
         disabled={!isEditorShown}
-        title={isVim ? 'Vim keys are on' : 'Vim keys are off'}
-        aria-label="Vim keys"
+        title={isVim ? t('view.vimOn') : t('view.vimOff')}
+        aria-label={t('view.vim')}
         data-testid="toggle-vim"
         onClick={() => onChange({ isVim: !isVim })}
       >
         Vim
       </button>
       <span className="view-toolbar__gap" />
-      <div className="view-toolbar__segments" role="group" aria-label={withKeys('Layout', 'cycle-layout')} title={withKeys('Layout', 'cycle-layout')}>
+      <div className="view-toolbar__segments" role="group" aria-label={withKeys(t('view.layout'), 'cycle-layout')} title={withKeys(t('view.layout'), 'cycle-layout')}>
         {LAYOUTS.map((option) => (
           <button
             key={option.layout}
             type="button"
             className="view-toolbar__segment"
             aria-pressed={layout === option.layout}
-            aria-label={option.label}
-            title={option.label}
+            aria-label={t(option.label)}
+            title={t(option.label)}
             data-testid={`layout-${option.layout}`}
             onClick={() => onChange({ layout: option.layout })}
           >

@@ -1,10 +1,12 @@
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { CloseIcon, WarningIcon } from '../../ui/Icons'
 import type { Notice } from './useNotices'
 
 const visibleMs = 9000
 
 function NoticeToast({ notice, onDismiss }: { notice: Notice; onDismiss: (id: number) => void }) {
+  const { t } = useTranslation()
   useEffect(() => {
     const timer = setTimeout(() => onDismiss(notice.id), visibleMs)
     return () => clearTimeout(timer)
@@ -14,7 +16,7 @@ function NoticeToast({ notice, onDismiss }: { notice: Notice; onDismiss: (id: nu
     <div className="notice" role="status" data-testid="notice">
       <WarningIcon className="notice__icon" size={15} />
       <p className="notice__message">{notice.message}</p>
-      <button type="button" className="icon-button notice__close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
+      <button type="button" className="icon-button notice__close" aria-label={t('notices.dismiss')} onClick={() => onDismiss(notice.id)}>
         <CloseIcon size={14} />
       </button>
     </div>

@@ -1,5 +1,6 @@
 import './outline.css'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OutlineHeading } from './outline'
 import { outlineLabelHtml, type OutlineMath } from './outline-label'
 
@@ -21,6 +22,7 @@ export interface OutlinePanelProps {
  */
 export function OutlinePanel({ headings, activeIndex, onJump, math }: OutlinePanelProps) {
   const listRef = useRef<HTMLOListElement>(null)
+  const { t } = useTranslation()
   const topLevel = headings.reduce((min, heading) => Math.min(min, heading.level), 6)
 
   useEffect(() => {
@@ -29,10 +31,10 @@ export function OutlinePanel({ headings, activeIndex, onJump, math }: OutlinePan
   }, [activeIndex])
 
   return (
-    <nav className="outline" aria-label="Outline" data-testid="outline">
-      <div className="outline__title">Outline</div>
+    <nav className="outline" aria-label={t('outline.label')} data-testid="outline">
+      <div className="outline__title">{t('outline.label')}</div>
       {headings.length === 0 ? (
-        <p className="outline__empty">Headings (# Title) appear here.</p>
+        <p className="outline__empty">{t('outline.empty')}</p>
       ) : (
         <ol className="outline__list" ref={listRef}>
           {headings.map((heading, index) => (
@@ -51,7 +53,7 @@ export function OutlinePanel({ headings, activeIndex, onJump, math }: OutlinePan
                   // Escaped text and KaTeX output (trust off) from outlineLabelHtml.
                   <span dangerouslySetInnerHTML={{ __html: outlineLabelHtml(heading.text, math) }} />
                 ) : (
-                  '(untitled)'
+                  t('outline.untitled')
                 )}
               </button>
             </li>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { PostListItem } from './PostListItem'
 
@@ -23,6 +24,7 @@ const optionId = (index: number) => `post-option-${index}`
  * rendered, so ten thousand posts scroll as smoothly as ten.
  */
 export function PostList({ posts, openPath, onOpen }: PostListProps) {
+  const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [selectedPath, setSelectedPath] = useState(openPath)
   const [followedPath, setFollowedPath] = useState(openPath)
@@ -97,7 +99,7 @@ export function PostList({ posts, openPath, onOpen }: PostListProps) {
       className="post-list"
       role="listbox"
       tabIndex={0}
-      aria-label="Posts"
+      aria-label={t('sidebar.posts')}
       aria-activedescendant={selectedIndex >= 0 ? optionId(selectedIndex) : undefined}
       data-testid="post-list"
       onKeyDown={onKeyDown}

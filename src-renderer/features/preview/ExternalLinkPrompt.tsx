@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { externalHost } from './post-links'
 
 /** Props of {@link ExternalLinkPrompt}. */
@@ -16,6 +17,7 @@ export interface ExternalLinkPromptProps {
  */
 export function ExternalLinkPrompt({ url, onOpen, onCancel }: ExternalLinkPromptProps) {
   const dialogRef = useRef<HTMLDialogElement>(null)
+  const { t } = useTranslation()
   const isMail = url.toLowerCase().startsWith('mailto:')
   const host = externalHost(url)
 
@@ -41,21 +43,21 @@ export function ExternalLinkPrompt({ url, onOpen, onCancel }: ExternalLinkPrompt
     >
       <div className="dialog__body">
         <h2 id="external-link-heading" className="dialog__title">
-          {isMail ? (
-            <>Write to <span className="external-link-prompt__host">{host}</span>?</>
-          ) : (
-            <>Open <span className="external-link-prompt__host">{host}</span> in your browser?</>
-          )}
+          <Trans
+            i18nKey={isMail ? 'externalLink.mailTitle' : 'externalLink.openTitle'}
+            values={{ host }}
+            components={{ host: <span className="external-link-prompt__host" /> }}
+          />
         </h2>
         <p className="external-link-prompt__url" data-testid="external-link-url" title={url}>
           {url}
         </p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onCancel} data-testid="external-link-cancel">
-            Cancel
+            {t('externalLink.cancel')}
           </button>
           <button type="button" className="button button--primary" onClick={onOpen} autoFocus data-testid="external-link-open">
-            {isMail ? 'Open mail app' : 'Open in browser'}
+            {isMail ? t('externalLink.openMail') : t('externalLink.open')}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { api } from '../../ipc'
 import { ExternalLinkPrompt } from './ExternalLinkPrompt'
@@ -32,6 +33,7 @@ export interface PreviewPaneProps {
  */
 export function PreviewPane({ source, postPath, preamble, posts, onOpenPost, notify, scrollerRef, onRendered }: PreviewPaneProps) {
   const [pendingUrl, setPendingUrl] = useState<string | null>(null)
+  const { t } = useTranslation()
   const blocksRef = useRef<HTMLElement | null>(null)
   const postsRef = useRef(posts)
 
@@ -53,9 +55,9 @@ export function PreviewPane({ source, postPath, preamble, posts, onOpenPost, not
     (target: PostLinkTarget) => {
       const post = findLinkedPost(posts, target)
       if (post) onOpenPost(post.path)
-      else notify(target.type === 'wiki' ? `No post is titled “${target.title}”.` : `There is no post at ${target.path}.`)
+      else notify(target.type === 'wiki' ? t('preview.noPostTitled', { title: target.title }) : t('preview.noPostAt', { path: target.path }))
     },
-    [posts, onOpenPost, notify],
+    [posts, onOpenPost, notify, t],
   )
 
   const openExternal = useCallback(async () => {

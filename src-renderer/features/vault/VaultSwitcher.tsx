@@ -76,7 +76,7 @@ export function VaultSwitcher({ vault, recentFolders, onOpenFolder, onChooseFold
         <ChevronDownIcon className="vault-switcher__chevron" size={14} />
       </button>
       {isOpen && (
-        <div id={menuId} className="menu" role="menu" aria-label="Switch vault" onKeyDown={onMenuKeyDown}>
+        <div id={menuId} className="menu" role="menu" aria-label={t('vault.switchLabel')} onKeyDown={onMenuKeyDown}>
           <div className="menu__section-label">{t('vault.recentFolders')}</div>
           {others.length > 0 ? (
             <RecentFolderList

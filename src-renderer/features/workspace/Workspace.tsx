@@ -32,8 +32,6 @@ export interface WorkspaceProps {
   notify: (message: string) => void
 }
 
-const keptOpen = 'Lemma kept the current post open because its changes could not be saved. Resolve the problem shown above the editor first.'
-
 /**
  * The main screen of an open vault: the sidebar, the main pane, the "New post"
  * dialog, the indexing progress and the offer to restore crash backups. Mount one per vault (key it by the vault's root). The main pane shows the
@@ -59,18 +57,18 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
       setView('editor')
       const outcome = await session.open(path)
       if (outcome.ok && fromKeyboard) setFocusToken((token) => token + 1)
-      if (!outcome.ok && outcome.reason === 'unsaved') notify(keptOpen)
+      if (!outcome.ok && outcome.reason === 'unsaved') notify(t('workspace.keptOpen'))
       return outcome.ok
     },
-    [session, notify],
+    [session, notify, t],
   )
 
   const afterSaving = useCallback(
     async (action: () => Promise<unknown>) => {
       if (await session.flush()) await action()
-      else notify(keptOpen)
+      else notify(t('workspace.keptOpen'))
     },
-    [session, notify],
+    [session, notify, t],
   )
 
   const createPost = useCallback(
