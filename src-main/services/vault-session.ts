@@ -156,7 +156,8 @@ export class VaultSession {
    */
   async savePost(path: string, text: string, baseHash: string): Promise<SaveResult> {
     const resolved = await resolvePostPath(this.info.root, path)
-    if (!resolved.ok) return resolved
+    // An unplugged folder fails path resolution first; say what happened to the text.
+    if (!resolved.ok) return resolved.reason === 'no-vault' ? unavailableFailure(this.info.root) : resolved
     const relative = resolved.relative
     const disk = await checkDisk(this.info.root, resolved.absolute, relative, baseHash, {
       record: this.store.get(relative),
