@@ -26,6 +26,7 @@ export class MathWidget extends WidgetType {
     const element = document.createElement(this.isBlock ? 'div' : 'span')
     element.className = this.isDisplay ? 'cm-math-widget cm-math-widget-display' : 'cm-math-widget'
     // KaTeX output built from escaped input with `trust: false`, or an escaped error chip.
+    // KaTeX output (trust: false) or an escaped error chip: no text from the post reaches the DOM unescaped.
     element.innerHTML = this.renderer.render(this.tex, this.isDisplay, this.macros)
     return element
   }

@@ -53,6 +53,7 @@ export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBloc
       element = document.createElement('div')
       element.className = BLOCK_CLASS
       element.dataset.key = block.key
+      // Block HTML was sanitized with DOMPurify before KaTeX output (built from escaped input) was put in.
       element.innerHTML = block.html
       created++
     }
