@@ -262,7 +262,8 @@ describe('never losing a word, in Chromium', () => {
     await page.getByTestId('open-folder').click()
     await page.getByTestId('index-progress').waitFor({ timeout: 20_000 })
     await page.getByTestId('index-progress').waitFor({ state: 'detached', timeout: 60_000 })
-    await expect.poll(() => page.getByTestId('post-count').textContent()).toBe('2,000')
+    // The last batches can still be rendering when the progress card leaves, on a busy machine.
+    await expect.poll(() => page.getByTestId('post-count').textContent(), { timeout: 15_000 }).toBe('2,000')
     const samples = await page.evaluate(() => (window as unknown as { __samples: Array<{ progress: string | null; posts: number; top: string | null }> }).__samples)
     const whileIndexing = samples.filter((s) => s.progress !== null && /indexing.*\d+ \/ 2,000/.test(s.progress) && s.posts > 0 && s.posts < 2000)
     expect(whileIndexing.length).toBeGreaterThan(0)
