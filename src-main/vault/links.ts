@@ -66,9 +66,27 @@ export function extractLinksUtf8(bytes: Buffer, end: number, markupLines: readon
         continue
       }
     }
-    if (mayHoldLink(bytes, from, stop)) addLineLinks(bytes.toString('utf8', from, stop), links)
+    const bracket = bytes.indexOf(0x5b, from)
+    if (bracket === -1 || bracket >= stop || !mayHoldLink(bytes, bracket, stop)) continue
+    const segment = linkSegmentStart(bytes, from, bracket)
+    addLineLinks(bytes.toString('utf8', segment, stop), links, segment === from)
   }
   return [...links]
+}
+
+/**
+ * Where to start decoding a line (`from`) whose first `[` is at `bracket`: at the
+ * `[` (or the `!` before it), so that a long paragraph with a link at its end is not
+ * decoded whole. From the line start when what comes before could matter: a
+ * backtick (a code span may hide the link) or only spaces (a link definition).
+ */
+function linkSegmentStart(bytes: Buffer, from: number, bracket: number): number {
+  const backtick = bytes.indexOf(0x60, from)
+  if (backtick !== -1 && backtick < bracket) return from
+  let first = from
+  while (first < bracket && bytes[first] === 0x20) first++
+  if (first === bracket) return from
+  return bytes[bracket - 1] === 0x21 ? bracket - 1 : bracket
 }
 
 function hasByte(bytes: Buffer, byte: number, from: number, to: number): boolean {
@@ -76,10 +94,8 @@ function hasByte(bytes: Buffer, byte: number, from: number, to: number): boolean
   return found !== -1 && found < to
 }
 
-/** True when the line holds `[[`, `](` or `]:`, without which {@link addLineLinks} finds nothing. */
-function mayHoldLink(bytes: Buffer, from: number, to: number): boolean {
-  const first = bytes.indexOf(0x5b, from)
-  if (first === -1 || first >= to) return false
+/** True when `bytes[first, to)`, starting at a line's first `[`, holds `[[`, `](` or `]:`, without which {@link addLineLinks} finds nothing. */
+function mayHoldLink(bytes: Buffer, first: number, to: number): boolean {
   for (let i = first; i < to - 1; i++) {
     const c = bytes[i]
     const next = bytes[i + 1]
@@ -90,10 +106,11 @@ function mayHoldLink(bytes: Buffer, from: number, to: number): boolean {
 
 /**
  * Adds the links of one line outside code blocks to `links` (see {@link extractLinks}).
- * Only a line holding `[[`, `](` or `]:` can have any.
+ * Only a line holding `[[`, `](` or `]:` can have any. `isLineStart` false means
+ * `line` is the tail of a line from a `[` on, which cannot be a link definition.
  */
-export function addLineLinks(line: string, links: Set<string>): void {
-  const definition = LINK_DEFINITION.exec(line)
+export function addLineLinks(line: string, links: Set<string>, isLineStart = true): void {
+  const definition = isLineStart ? LINK_DEFINITION.exec(line) : null
   if (definition !== null) {
     addPath(definition[1], links)
     return

@@ -45,6 +45,13 @@ export function parsePostBytes(bytes: Buffer, file: PostFileInfo): ParsedPost {
  */
 function readHead(bytes: Buffer, start: number): { front: FrontMatter; bodyByte: number } {
   const end = bytes.length
+  const closing = likelyClosingLineEnd(bytes, start)
+  if (closing !== -1) {
+    // Most front matter is a few hundred bytes: decode just that much when it is closed there.
+    const text = decodeRange(bytes, start, closing)
+    const front = readFrontMatter(text)
+    if (front.bodyStart > 0) return { front, bodyByte: byteAfterLines(bytes, start, text, front.bodyStart, closing) }
+  }
   for (let size = FIRST_READ; ; size *= 8) {
     // The decoded start ends just past a newline, so that its last line is whole.
     const newline = start + size < end ? bytes.indexOf(10, start + size) : -1
@@ -57,6 +64,36 @@ function readHead(bytes: Buffer, start: number): { front: FrontMatter; bodyByte:
     if (cut === end || !opensFrontMatter(text)) return { front, bodyByte: start + bomChars * 3 }
   }
 }
+
+/**
+ * The byte just past the first line that could close a front matter opened at
+ * `start` (a line starting with three of the opening fence's characters, or `...`),
+ * or -1 when the file does not start with a fence character or no such line exists.
+ * Only a guess: {@link readFrontMatter} of the text up to there decides.
+ */
+function likelyClosingLineEnd(bytes: Buffer, start: number): number {
+  const fence = bytes[start]
+  if (fence !== DASH && fence !== SEMICOLON && fence !== PLUS) return -1
+  const firstNewline = bytes.indexOf(NEWLINE, start)
+  if (firstNewline === -1) return -1
+  let close = bytes.indexOf(fence === DASH ? DASH_CLOSE : fence === PLUS ? PLUS_CLOSE : SEMICOLON_CLOSE, firstNewline)
+  if (fence === DASH) {
+    const dots = bytes.indexOf(DOTS_CLOSE, firstNewline)
+    if (dots !== -1 && (close === -1 || dots < close)) close = dots
+  }
+  if (close === -1) return -1
+  const lineEnd = bytes.indexOf(NEWLINE, close + 1)
+  return lineEnd === -1 ? bytes.length : lineEnd + 1
+}
+
+const NEWLINE = 0x0a
+const DASH = 0x2d
+const SEMICOLON = 0x3b
+const PLUS = 0x2b
+const DASH_CLOSE = Buffer.from('\n---')
+const DOTS_CLOSE = Buffer.from('\n...')
+const PLUS_CLOSE = Buffer.from('\n+++')
+const SEMICOLON_CLOSE = Buffer.from('\n;;;')
 
 /** The byte where the decoded `text` (from `start`, ending at byte `cut`) reaches `index`, a line start. */
 function byteAfterLines(bytes: Buffer, start: number, text: string, index: number, cut: number): number {

@@ -43,6 +43,13 @@ describe('parsePostBytes', () => {
     ['a long formula at the start', `---\ntitle: a\n---\n$$\n${'x + '.repeat(3000)}\n$$\ntext`],
     ['CRLF everywhere', '---\r\ntitle: a\r\n---\r\n\r\nline\r\n\r\n[x](a.md)\r\n'.repeat(3)],
     ['lone carriage returns', '---\ntitle: a\n---\ntext\r\r\nmore\r[x](a.md)\r\n'],
+    ['links after text on the same line', '---\ntitle: a\n---\n长段落 text ![[embed]] then [[Real|alias]] and ![img](i.md) [x](b.md)\n'],
+    ['a definition-like tail after text', '---\ntitle: a\n---\nsee [a]: b.md\n   [c]: d.md\n    [e]: f.md\n'],
+    ['a code span before a link', '---\ntitle: a\n---\n前 `code [[Hidden]]` [[Shown]] `open [[Open]]\n'],
+    ['a closing fence far from the opening', `---\ntitle: a\n${'k: v\n'.repeat(10)}----\nnot: closed\n---\nbody [[L]]\n`],
+    ['front matter closed by dots before dashes', '---\ntitle: a\n...\n---\nbody'],
+    ['JSON front matter', ';;;\n"title": "j"\n;;;\nbody [[J]]'],
+    ['TOML front matter', '+++\ntitle = "t"\n+++\nbody'],
     ['no title and a late heading', `text\n\n${'filler '.repeat(1000)}\n\n# Late $y$ title\n`],
   ])('reads %s exactly as parsePost does', (_name, text) => {
     expectSameAsText('notes/edge.md', Buffer.from(text, 'utf8'))
