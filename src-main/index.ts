@@ -7,6 +7,8 @@ import { APP_ORIGIN, registerAppSchemePrivileges, serveAppProtocol } from './app
 import { serveAssetProtocol } from './assets/asset-protocol'
 import { registerIpc, windowEmitter } from './ipc/register-ipc'
 import { createMainWindow } from './main-window'
+import { resolveLanguage, type UiLanguage } from '../src-shared/i18n/ui-language'
+import { menuText } from '../src-shared/i18n/menu-text'
 import { installAppMenu } from './menu'
 import { denyAllPermissions } from './security'
 import { createServices } from './services/create-services'
@@ -24,11 +26,13 @@ async function start(): Promise<void> {
   serveAppProtocol(join(here, '../renderer'))
   const appState = await AppStateStore.open(app.getPath('userData'))
   const getWindow = () => mainWindow
+  // The interface language of the menu and main's dialogs, as the renderer resolves it.
+  const language = (): UiLanguage => resolveLanguage(appState.data.settings.language, app.getPreferredSystemLanguages())
   const services = createServices({
     appState,
     emit: windowEmitter(getWindow),
     chooseFolder: async () => {
-      const options = { title: 'Open a folder of Markdown posts', properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const options = { title: menuText[language()].chooseFolderTitle, properties: ['openDirectory' as const, 'createDirectory' as const] }
       const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       refreshMenu()
       return picked.canceled ? null : (picked.filePaths[0] ?? null)
@@ -36,6 +40,7 @@ async function start(): Promise<void> {
     trash: (path) => shell.trashItem(path),
     openExternal: (url) => shell.openExternal(url),
     backupDir: join(app.getPath('userData'), 'backups'),
+    onSettingsChanged: () => refreshMenu(),
   })
   serveAssetProtocol(() => services.currentSession()?.info.root ?? null)
   const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
@@ -46,7 +51,7 @@ async function start(): Promise<void> {
     openFolder: (folder) => void services.openVault(folder).then(refreshMenu),
     runInRenderer: (command) => windowEmitter(getWindow)('commandInvoked', { command }),
     recentFolders: () => appState.data.recentFolders,
-  })
+  }, language())
 
   await openFirstVault(appState, services.openVault)
   refreshMenu()

@@ -3,8 +3,9 @@
  * (main) takes its items and accelerators, and the renderer its key bindings, the
  * command palette and shortcut hints. What a command does lives in the renderer,
  * which registers handlers by {@link CommandId}; the menu only forwards the id
- * (`commandInvoked`). Labels shown in the renderer are translated there
- * (`commands.<id>`); {@link CommandSpec.menuLabel} is the English menu text.
+ * (`commandInvoked`). Names in every interface language are in
+ * `i18n/command-labels.ts`; {@link CommandSpec.menuLabel} is the title-case English
+ * name native menus use.
  */
 
 /** The id of a command. */
@@ -32,7 +33,7 @@ export interface CommandSpec {
   shortcut: string
   /** The native menu that lists it, or null for the palette and keyboard only. */
   menu: MenuSection | null
-  /** The English menu label (main has no translations). */
+  /** The title-case English name of the native menu (`New Post…`); other languages use `commandLabels`. */
   menuLabel: string
 }
 

@@ -27,6 +27,8 @@ export interface ServiceDeps {
    * the app. Without it the `recovery` services fail with a message.
    */
   backupDir?: string
+  /** Called after the settings changed (the app rebuilds its menu in the new language). */
+  onSettingsChanged?: () => void
 }
 
 /** The services plus what the app's lifecycle needs to drive them. */
@@ -243,7 +245,9 @@ export function createServices(deps: ServiceDeps): LemmaServices {
         return { ...deps.appState.data.settings }
       },
       async update(patch) {
-        return deps.appState.updateSettings(patch)
+        const settings = await deps.appState.updateSettings(patch)
+        deps.onSettingsChanged?.()
+        return settings
       },
     },
   }

@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from './en'
-import type { UiLanguage } from './resolve-language'
+import type { UiLanguage } from '../../src-shared/i18n/ui-language'
 import { zhCN } from './zh-cn'
 
 /** The text of every {@link UiLanguage}, in i18next's resource layout. */

@@ -1,3 +1,5 @@
+import { commandLabels } from '../../src-shared/i18n/command-labels'
+
 /**
  * The English interface text, and the shape every other language follows (see
  * {@link Messages}). Keys name what a string is for, not what it says. Plurals use
@@ -114,20 +116,7 @@ export const en = {
     pageSize: 'Posts per page',
     close: 'Done',
   },
-  commands: {
-    'new-post': 'New post…',
-    'open-folder': 'Open folder…',
-    save: 'Save',
-    'rename-post': 'Rename post…',
-    'quick-open': 'Go to post…',
-    search: 'Search in vault…',
-    'command-palette': 'Command palette…',
-    'show-feed': 'Show latest posts',
-    'cycle-layout': 'Switch editor / split / preview',
-    'toggle-outline': 'Show or hide the outline',
-    'toggle-math-widgets': 'Render formulas in the editor',
-    'toggle-vim': 'Vim key bindings',
-  },
+  commands: commandLabels.en,
   picker: {
     navigate: 'navigate',
     open: 'open',

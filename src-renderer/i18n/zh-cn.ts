@@ -1,3 +1,4 @@
+import { commandLabels } from '../../src-shared/i18n/command-labels'
 import type { Messages } from './en'
 
 /** The Simplified Chinese interface text; keys as in {@link en}. */
@@ -112,20 +113,7 @@ export const zhCN: Messages = {
     pageSize: '每页文章数',
     close: '完成',
   },
-  commands: {
-    'new-post': '新建文章…',
-    'open-folder': '打开文件夹…',
-    save: '保存',
-    'rename-post': '重命名文章…',
-    'quick-open': '转到文章…',
-    search: '在文件夹中搜索…',
-    'command-palette': '命令面板…',
-    'show-feed': '显示最新文章',
-    'cycle-layout': '切换 编辑 / 分栏 / 预览',
-    'toggle-outline': '显示或隐藏大纲',
-    'toggle-math-widgets': '在编辑器中渲染公式',
-    'toggle-vim': 'Vim 键位',
-  },
+  commands: commandLabels['zh-CN'],
   picker: {
     navigate: '选择',
     open: '打开',

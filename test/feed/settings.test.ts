@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveLanguage } from '../../src-renderer/i18n/resolve-language'
+import { resolveLanguage } from '../../src-shared/i18n/ui-language'
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../src-shared/model/settings'
 import { defaultPostTemplate } from '../../src-main/vault/post-template'
 import { parsePost } from '../../src-main/vault/front-matter'

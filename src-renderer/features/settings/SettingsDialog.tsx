@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FEED_PAGE_SIZES, type LanguageSetting } from '../../../src-shared/model/settings'
-import { resolveLanguage, UI_LANGUAGES } from '../../i18n/resolve-language'
+import { resolveLanguage, UI_LANGUAGES } from '../../../src-shared/i18n/ui-language'
 import { systemLanguages } from '../../i18n/system-languages'
 import { HistorySettingsFields } from '../history/HistorySettingsFields'
 import { useSettings } from './useSettings'

@@ -1,6 +1,6 @@
 import { createContext } from 'react'
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../src-shared/model/settings'
-import type { UiLanguage } from '../../i18n/resolve-language'
+import type { UiLanguage } from '../../../src-shared/i18n/ui-language'
 
 /** The settings as the interface uses them, with the way to change them. */
 export interface SettingsHandle {

@@ -1,4 +1,4 @@
-import type { LanguageSetting } from '../../src-shared/model/settings'
+import type { LanguageSetting } from '../model/settings'
 
 /** The languages the interface is written in. */
 export type UiLanguage = 'en' | 'zh-CN'
