@@ -8,6 +8,7 @@ import { build } from 'vite'
 import type { WorkerEntry } from '../src-main/index-worker/run-parse-workers'
 import { VaultSession } from '../src-main/services/vault-session'
 import { walkMarkdownFiles } from '../src-main/vault/walk'
+import { parseBytes } from '../src-main/index-worker/parse-files'
 import { ensureCorpus } from './support/corpus'
 import { percentiles, writeReport } from './support/report'
 
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   const metrics: Record<string, number> = {}
   const notes: Record<string, string | number> = {
     page_cache: 'warm for every measurement; cold = no .lemma metadata',
-    read_floor: 'walk the folder, then readFileSync every file in this process (median of 3); the fastest of the ways measured',
+    read_floor: 'walk the folder with blocking calls, then readFileSync every file in this process (median of 3); the fastest of the ways measured',
+    parse_one_thread: 'bytes already in memory: parsePostBytes + sha-256 of every file in one thread, no I/O (best of 3): the CPU a cold open has to spread over its workers',
+    byte_loop: 'a JavaScript loop that only sums every byte of the corpus (best of 3): the least any exact per-byte scan (the word count) costs here',
     hexo: 'hexo.init() + hexo.load() on a temp site whose source/_posts is a copy of the corpus; a pass-through renderer is registered for .md (no HTML rendering), since Hexo only treats renderable files as posts and no renderer plugin is installed',
     first_feed_page: 'cold: from open until 20 posts were pushed to the feed (parsed newest-first by the date in the file name); warm: until the stored metadata is loaded',
     workers: 'defaultWorkerCount(): two worker threads on this two-core machine',
@@ -42,6 +45,10 @@ async function main(): Promise<void> {
       metrics[`n${n}_read_floor_ms`] = floor.sync
       metrics[`n${n}_read_floor_async_sequential_ms`] = floor.asyncSequential
       metrics[`n${n}_read_floor_async_parallel16_ms`] = floor.asyncParallel
+      const cpu = await measureParseCpu(vault)
+      metrics[`n${n}_parse_one_thread_ms`] = cpu.parse
+      metrics[`n${n}_byte_loop_ms`] = cpu.byteLoop
+      metrics[`n${n}_corpus_bytes`] = cpu.bytes
       const cold = await measureOpens(vault, worker, true)
       const warm = await measureOpens(vault, worker, false)
       metrics[`n${n}_cold_open_ms`] = cold.total
@@ -94,7 +101,7 @@ async function readFloor(vault: string): Promise<{ sync: number; asyncSequential
     const samples: number[] = []
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now()
-      const files = await walkMarkdownFiles(vault)
+      const files = await walkMarkdownFiles(vault, { isBlocking: true })
       await read(files)
       samples.push(performance.now() - started)
     }
@@ -109,6 +116,30 @@ async function readFloor(vault: string): Promise<{ sync: number; asyncSequential
   })
   if (bytes === 0) throw new Error(`No bytes read from ${vault}`)
   return { sync, asyncSequential, asyncParallel }
+}
+
+/** The parse work of a cold open without its I/O, and the cost of merely touching every byte in JavaScript. */
+async function measureParseCpu(vault: string): Promise<{ parse: number; byteLoop: number; bytes: number }> {
+  const files = (await walkMarkdownFiles(vault, { isBlocking: true })).map((file) => ({ file, bytes: readFileSync(file.absolute) }))
+  let parse = Number.POSITIVE_INFINITY
+  let byteLoop = Number.POSITIVE_INFINITY
+  let checksum = 0
+  for (let run = 0; run < RUNS; run++) {
+    let started = performance.now()
+    for (const { file, bytes } of files) checksum += parseBytes(file, bytes).size
+    parse = Math.min(parse, performance.now() - started)
+    started = performance.now()
+    for (const { bytes } of files) checksum += sumBytes(bytes)
+    byteLoop = Math.min(byteLoop, performance.now() - started)
+  }
+  if (checksum === 0) throw new Error(`Nothing parsed in ${vault}`)
+  return { parse, byteLoop, bytes: files.reduce((sum, { bytes }) => sum + bytes.length, 0) }
+}
+
+function sumBytes(bytes: Uint8Array): number {
+  let sum = 0
+  for (let i = 0; i < bytes.length; i++) sum += bytes[i]
+  return sum
 }
 
 interface OpenFigures {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFormulaRenderer } from '../../src-shared/markdown/formula-renderer'
+import { createMacroSet } from '../../src-shared/markdown/macros'
 import { createExcerptRenderer, excerptToHtml } from '../../src-renderer/features/feed/render-excerpt'
 
 const zh = { code: '[代码]', image: '[图片]' }
@@ -48,6 +49,17 @@ describe('excerptToHtml', () => {
     const out = html('bad $\\frac{<b>}$ end')
     expect(out).not.toContain('<b>')
     expect(out).toContain('end')
+  })
+
+  it('expands the folder macros in formulas', () => {
+    const macros = createMacroSet({ preamble: '\\newcommand{\\KL}{D_{\\mathbb{KL}}}' })
+    const withMacros = excerptToHtml('loss $\\KL(q, p)$', en, createFormulaRenderer(), macros)
+    expect(withMacros).toContain('mathbb')
+    // KaTeX shows an unknown command in red.
+    expect(withMacros).not.toContain('#cc0000')
+    expect(html('loss $\\KL(q, p)$')).toContain('#cc0000')
+    const renderer = createExcerptRenderer({ macros })
+    expect(renderer.render('loss $\\KL(q, p)$', en)).toBe(withMacros)
   })
 
   it('leaves an unclosed delimiter as text', () => {

@@ -1,8 +1,10 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { createMacroSet } from '../../../src-shared/markdown/macros'
 import type { PostSummary } from '../../../src-shared/model/post'
 import { EmptyState } from '../../ui/EmptyState'
 import { FileTextIcon, NewPostIcon } from '../../ui/Icons'
+import { useFolderPreamble } from '../preview/useFolderPreamble'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { useSettings } from '../settings/useSettings'
 import { ActiveFilters } from './ActiveFilters'
@@ -45,7 +47,10 @@ export function Feed({ posts, filter, onFilter, isActive, openPath, focusToken, 
   const { feedSort: sort, feedDrafts: drafts, feedLayout: layout, feedPageSize: pageSize } = settings
   const [page, setPage] = useState(1)
   const [isSettingsOpen, setIsSettingsOpen] = useState(false)
-  const renderer = useMemo(() => createExcerptRenderer(), [])
+  // Excerpts use the folder's macros (`.lemma/macros.tex`), as the preview does.
+  const preamble = useFolderPreamble(null)
+  const macros = useMemo(() => createMacroSet({ preamble }), [preamble])
+  const renderer = useMemo(() => createExcerptRenderer({ macros }), [macros])
   const language = i18n.language
   const markers = useMemo(
     () => ({ code: i18n.t('feed.codeMarker', { lng: language }), image: i18n.t('feed.imageMarker', { lng: language }) }),

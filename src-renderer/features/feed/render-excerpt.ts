@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../../src-shared/markdown/escape-html'
 import { createFormulaRenderer, type FormulaRenderer } from '../../../src-shared/markdown/formula-renderer'
 import { LruCache } from '../../../src-shared/markdown/lru-cache'
-import { EMPTY_MACRO_SET } from '../../../src-shared/markdown/macros'
+import { EMPTY_MACRO_SET, type MacroSet } from '../../../src-shared/markdown/macros'
 import { matchInlineMath } from '../../../src-shared/markdown/math-delimiters'
 
 /** The words shown for the markers main leaves in excerpts, in the interface language. */
@@ -24,11 +24,11 @@ const BEGIN_ENVIRONMENT = /\\begin\{([a-zA-Z]+\*?)\}/y
  * Turns a stored plain-text excerpt into HTML for a feed card. Formulas (`$…$`,
  * `$$…$$`, `\(…\)`, `\[…\]`, `\begin{env}…\end{env}`, by the same delimiter rules as
  * the preview) are typeset by `formulas` (KaTeX, which escapes what it outputs and
- * never throws); `[code]` and `[image]` become marker chips with the words of
+ * never throws) with the folder's `macros`; `[code]` and `[image]` become marker chips with the words of
  * `markers`; `\$` is a dollar sign. Everything else is escaped text: the excerpt comes
  * from files Lemma does not control, so none of it is ever taken as HTML.
  */
-export function excerptToHtml(excerpt: string, markers: ExcerptMarkers, formulas: FormulaRenderer): string {
+export function excerptToHtml(excerpt: string, markers: ExcerptMarkers, formulas: FormulaRenderer, macros: MacroSet = EMPTY_MACRO_SET): string {
   let html = ''
   let text = ''
   const flush = () => {
@@ -50,7 +50,7 @@ export function excerptToHtml(excerpt: string, markers: ExcerptMarkers, formulas
       const match = matchInlineMath(excerpt, i, excerpt.length)
       if (match) {
         flush()
-        html += formulas.render(excerpt.slice(match.contentFrom, match.contentTo), match.isDisplay, EMPTY_MACRO_SET)
+        html += formulas.render(excerpt.slice(match.contentFrom, match.contentTo), match.isDisplay, macros)
         i = match.end
         continue
       }
@@ -58,7 +58,7 @@ export function excerptToHtml(excerpt: string, markers: ExcerptMarkers, formulas
       const end = environmentEnd(excerpt, i)
       if (end !== -1) {
         flush()
-        html += formulas.render(excerpt.slice(i, end), true, EMPTY_MACRO_SET)
+        html += formulas.render(excerpt.slice(i, end), true, macros)
         i = end
         continue
       }
@@ -93,9 +93,11 @@ export interface ExcerptRenderer {
 /**
  * An excerpt renderer that remembers the last `cacheSize` excerpts' HTML (so
  * scrolling back over cards costs nothing) and renders formulas through one caching
- * {@link createFormulaRenderer} (so a formula shared by many posts is typeset once).
+ * {@link createFormulaRenderer} (so a formula shared by many posts is typeset once),
+ * with the folder's `macros` (`.lemma/macros.tex`; make a new renderer when they change).
  */
-export function createExcerptRenderer(options: { cacheSize?: number; formulas?: FormulaRenderer } = {}): ExcerptRenderer {
+export function createExcerptRenderer(options: { cacheSize?: number; formulas?: FormulaRenderer; macros?: MacroSet } = {}): ExcerptRenderer {
+  const macros = options.macros ?? EMPTY_MACRO_SET
   const formulas = options.formulas ?? createFormulaRenderer({ cacheSize: 5000 })
   const cache = new LruCache<string, string>(options.cacheSize ?? 2000)
   return {
@@ -103,7 +105,7 @@ export function createExcerptRenderer(options: { cacheSize?: number; formulas?: 
       const key = `${markers.code}\u0000${markers.image}\u0000${excerpt}`
       let html = cache.get(key)
       if (html === undefined) {
-        html = excerptToHtml(excerpt, markers, formulas)
+        html = excerptToHtml(excerpt, markers, formulas, macros)
         cache.set(key, html)
       }
       return html
