@@ -64,6 +64,20 @@ export class RecoveryService {
     return this.host.savePost(found.entry.path, found.text, found.entry.baseHash)
   }
 
+  /**
+   * Deletes the backup of the post at `path`, if any: the person took the disk's
+   * version over their unsaved text, or the post moved and its text is now backed up
+   * under the new path. A path that no longer exists is fine (the move case).
+   */
+  async discardPost(path: string): Promise<Result<object>> {
+    const { backups, root } = this.host
+    if (!backups) return failure('io-error', 'Backups of unsaved edits are not available.')
+    const resolved = await resolvePostPath(root, path)
+    if (!resolved.ok) return resolved
+    await backups.discardFor(root, resolved.relative)
+    return { ok: true }
+  }
+
   /** Deletes a backup the person chose not to restore. */
   async discard(id: string): Promise<Result<object>> {
     const isDiscarded = await this.host.backups?.discard(id)

@@ -169,6 +169,9 @@ export function createServices(deps: ServiceDeps): LemmaServices {
       async discard(id) {
         return requireSession()?.recovery.discard(id) ?? noVault()
       },
+      async discardPost(path) {
+        return requireSession()?.recovery.discardPost(path) ?? noVault()
+      },
     },
     history: {
       async list(path) {

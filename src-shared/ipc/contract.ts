@@ -154,6 +154,8 @@ export const services = {
     restore: service<SaveResult>()(z.tuple([opaqueId])),
     /** Deletes a backup. */
     discard: service<Result<object>>()(z.tuple([opaqueId])),
+    /** Deletes the backup of a post, if it has one: its unsaved text was given up ("take theirs") or moved with the post. */
+    discardPost: service<Result<object>>()(z.tuple([relativePath])),
   },
   history: {
     /** The saved versions of a post, newest first. */

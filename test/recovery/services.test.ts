@@ -68,6 +68,17 @@ describe('the durability services over the typed contract', () => {
     expect(await api.recovery.discard(entry.id)).toMatchObject({ ok: false, reason: 'missing' })
   })
 
+  it('discards the backup of a post by its path, even one that moved away, and nothing outside the vault', async () => {
+    const { services, vault, api } = await start()
+    await services.openVault(vault)
+    const read = ok(await api.vault.readPost('post.md'))
+    expect(await api.recovery.backup('post.md', `${POST}typed\n`, read.document.hash)).toEqual({ ok: true })
+    await rm(join(vault, 'post.md'))
+    expect(await api.recovery.discardPost('post.md')).toEqual({ ok: true })
+    expect(await api.recovery.list()).toEqual([])
+    expect(await api.recovery.discardPost('../outside.md')).toMatchObject({ ok: false })
+  })
+
   it('lists, reads, diffs and restores history, and changes its bounds', async () => {
     const { services, vault, api } = await start()
     await services.openVault(vault)

@@ -55,6 +55,19 @@ function backupRecorder() {
   return { backups, backup: async (path: string, text: string, baseHash: string) => { backups.push({ path, text, baseHash }); return { ok: true as const } } }
 }
 
+/** A backup store keyed by post, as main keeps it: a backup replaces the post's last one, a discard deletes it. */
+function backupShelf() {
+  const shelf = new Map<string, string>()
+  return {
+    shelf,
+    options: {
+      delayMs: 1000,
+      backup: async (path: string, text: string) => { shelf.set(path, text); return { ok: true as const } },
+      discardPost: async (path: string) => { shelf.delete(path); return { ok: true as const } },
+    },
+  }
+}
+
 afterEach(() => { vi.useRealTimers() })
 
 describe('DocumentSession', () => {
@@ -332,6 +345,41 @@ describe('DocumentSession', () => {
     await session.save()
     await vi.advanceTimersByTimeAsync(5000)
     expect(backups).toHaveLength(1)
+  })
+
+  it('deletes the backup when the person takes the disk version in a conflict', async () => {
+    vi.useFakeTimers()
+    const { vault, files } = memoryVault({ 'a.md': 'base' })
+    const { shelf, options } = backupShelf()
+    const session = new DocumentSession(vault, 60_000, options)
+    await session.open('a.md')
+    session.edit('base, mine')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(shelf.get('a.md')).toBe('base, mine')
+    files['a.md'] = 'theirs'
+    expect(await session.save()).toBe(false)
+    expect(session.getSnapshot().save.type).toBe('conflict')
+    expect(await session.takeTheirs()).toBe(true)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(shelf.has('a.md')).toBe(false)
+    expect(session.getSnapshot()).toMatchObject({ isDirty: false, document: { text: 'theirs' } })
+  })
+
+  it('moves the backup of unsaved text with a post moved on disk', async () => {
+    vi.useFakeTimers()
+    const { vault, files, hash } = memoryVault({ 'a.md': 'text' })
+    const { shelf, options } = backupShelf()
+    const session = new DocumentSession(vault, 60_000, options)
+    await session.open('a.md')
+    session.edit('text, unsaved')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect([...shelf.keys()]).toEqual(['a.md'])
+    files['moved/a.md'] = files['a.md']
+    delete files['a.md']
+    session.handleDiskChanges([{ type: 'moved', from: 'a.md', to: 'moved/a.md', hash: hash('text') }])
+    await vi.waitFor(() => expect(session.getSnapshot().path).toBe('moved/a.md'))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(Object.fromEntries(shelf)).toEqual({ 'moved/a.md': 'text, unsaved' })
   })
 
   it('backs up the text of a post deleted on disk', async () => {

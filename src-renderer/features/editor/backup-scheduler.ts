@@ -4,6 +4,8 @@ import { settle } from './settle'
 /** Where crash backups of unsaved text go (`recovery.backup`), and how long after typing stops. */
 export interface BackupOptions {
   backup: LemmaApi['recovery']['backup']
+  /** Deletes a post's backup (`recovery.discardPost`); without it, backups are only ever dropped by saves. */
+  discardPost?: LemmaApi['recovery']['discardPost']
   /** Milliseconds of quiet before a backup (default 1000). */
   delayMs?: number
 }
@@ -42,6 +44,18 @@ export class BackupScheduler {
   /** Drops a pending backup (the text was saved or replaced). */
   cancel(): void {
     clearTimeout(this.timer)
+  }
+
+  /**
+   * Drops a pending backup and deletes the stored backup of `path`, after the one
+   * being written (which would otherwise land after the deletion). Never rejects.
+   */
+  discard(path: string): Promise<unknown> {
+    clearTimeout(this.timer)
+    const discardPost = this.options?.discardPost
+    if (!discardPost) return Promise.resolve()
+    this.writing = this.writing.then(() => settle(() => discardPost(path)))
+    return this.writing
   }
 
   /** Resolves when the backup being written, if any, is done; never rejects. */

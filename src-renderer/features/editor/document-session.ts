@@ -233,6 +233,8 @@ export class DocumentSession {
     if (state.type !== 'conflict') return false
     if (!state.conflict) return this.reload()
     this.load(state.conflict.disk, 'replace')
+    // The unsaved text was given up: a crash must not offer it back. Undo brings it back, and a new backup with it.
+    void this.backups.discard(state.conflict.disk.summary.path)
     return true
   }
 
@@ -438,6 +440,9 @@ export class DocumentSession {
       const document = read.ok && read.document.hash === current.hash ? read.document : { ...current, summary: { ...current.summary, path: to } }
       const wasMissing = this.snapshot.save.type === 'missing'
       this.update({ path: to, document, ...(wasMissing ? { save: idle, isDirty: this.editVersion !== this.savedVersion } : {}) })
+      // A backup under the old path would offer to restore a post that is no longer there: back up under the new one.
+      void this.backups.discard(from)
+      if (this.snapshot.isDirty) this.backups.schedule()
       if (hash !== current.hash) await this.followChange(to, hash)
     })
   }

@@ -18,7 +18,7 @@ export interface DocumentHandle {
  * subscription and the autosave timer end on unmount.
  */
 export function useDocument(onDocument?: (document: PostDocument) => void): DocumentHandle {
-  const [session] = useState(() => new DocumentSession(api.vault, undefined, { backup: api.recovery.backup }))
+  const [session] = useState(() => new DocumentSession(api.vault, undefined, { backup: api.recovery.backup, discardPost: api.recovery.discardPost }))
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot)
 
   useEffect(() => {
