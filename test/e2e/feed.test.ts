@@ -272,7 +272,7 @@ describe('the update feed, live', () => {
     const { page, vault } = app
     await page.locator('[data-testid="filter-category"][data-key="概率论"]').click()
     await page.getByTestId('feed-new-post').click()
-    await expect.poll(() => page.locator('#new-post-hint').textContent()).toContain('Category: 概率论')
+    await expect.poll(() => page.locator('#new-post-title-hint').textContent()).toContain('Category: 概率论')
     await page.getByTestId('new-post-title-input').fill('Score matching 笔记')
     await page.getByTestId('new-post-submit').click()
     await expect.poll(() => page.locator('[data-testid="editor"] .cm-content').textContent()).toContain('Score matching 笔记')

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PromptDialog } from '../../ui/PromptDialog'
 
 /** Props of {@link NewPostDialog}. */
 export interface NewPostDialogProps {
@@ -20,25 +21,14 @@ export interface NewPostDialogProps {
  */
 export function NewPostDialog({ onCreate, onClose, target, initialTitle = '' }: NewPostDialogProps) {
   const { t } = useTranslation()
-  const dialogRef = useRef<HTMLDialogElement>(null)
-  const inputRef = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState(initialTitle)
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setIsBusy] = useState(false)
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (isBusy) return
+  const submit = async () => {
     const trimmed = title.trim()
     if (!trimmed) {
       setError(t('newPost.needsTitle'))
-      inputRef.current?.focus()
       return
     }
     setIsBusy(true)
@@ -49,58 +39,26 @@ export function NewPostDialog({ onCreate, onClose, target, initialTitle = '' }: 
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="new-post-heading"
-      data-testid="new-post-dialog"
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
+    <PromptDialog
+      title={t('newPost.title')}
+      label={t('newPost.label')}
+      placeholder={t('newPost.placeholder')}
+      value={title}
+      onValueChange={(value) => {
+        setTitle(value)
+        setError(null)
       }}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) onClose()
-      }}
-    >
-      <form className="dialog__body" onSubmit={submit} noValidate>
-        <h2 id="new-post-heading" className="dialog__title">
-          {t('newPost.title')}
-        </h2>
-        <label className="dialog__label" htmlFor="new-post-title">
-          {t('newPost.label')}
-        </label>
-        <input
-          ref={inputRef}
-          id="new-post-title"
-          className="text-input"
-          type="text"
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('newPost.placeholder')}
-          value={title}
-          readOnly={isBusy}
-          aria-invalid={error ? true : undefined}
-          aria-describedby="new-post-hint"
-          data-testid="new-post-title-input"
-          onChange={(event) => {
-            setTitle(event.target.value)
-            setError(null)
-          }}
-        />
-        <p id="new-post-hint" className={error ? 'dialog__hint dialog__hint--error' : 'dialog__hint'} role={error ? 'alert' : undefined}>
-          {error ?? where(target, t)}
-        </p>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('newPost.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={isBusy} data-testid="new-post-submit">
-            {isBusy ? t('newPost.creating') : t('newPost.create')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      hint={where(target, t)}
+      error={error}
+      isBusy={isBusy}
+      submitLabel={t('newPost.create')}
+      busyLabel={t('newPost.creating')}
+      cancelLabel={t('newPost.cancel')}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      inputId="new-post-title"
+      testIds={{ dialog: 'new-post-dialog', input: 'new-post-title-input', submit: 'new-post-submit' }}
+    />
   )
 }
 
