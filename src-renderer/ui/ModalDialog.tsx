@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
+import { useId, type FormEvent, type ReactNode } from 'react'
+import { ModalFrame } from './ModalFrame'
 
 /** Props of {@link ModalDialog}. */
 export interface ModalDialogProps {
@@ -6,8 +7,6 @@ export interface ModalDialogProps {
   title: ReactNode
   /** `data-testid` of the `<dialog>`. */
   testId: string
-  /** Extra classes for the `<dialog>` beside `dialog`. */
-  className?: string
   /** Escape, a backdrop click (when allowed) or the caller's own buttons close it. */
   onClose: () => void
   /** What Enter in the form does; by default it closes the dialog. */
@@ -19,41 +18,11 @@ export interface ModalDialogProps {
   children: ReactNode
 }
 
-/**
- * A native modal `<dialog>` holding one form: shown with `showModal()` when mounted
- * (so focus is trapped and the page behind is inert), closed when unmounted. Escape
- * asks `onClose` instead of closing on its own, so the owner's state stays the one
- * truth about whether the dialog is shown. The frame every dialog of Lemma shares.
- */
-export function ModalDialog({ title, testId, className, onClose, onSubmit, closesOnBackdrop = true, onOpen, children }: ModalDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
+/** A small {@link ModalFrame} holding one form under a heading: the settings and every prompt. */
+export function ModalDialog({ title, testId, onClose, onSubmit, closesOnBackdrop = true, onOpen, children }: ModalDialogProps) {
   const headingId = useId()
-  // The latest callback, without re-running the mount effect when the owner re-renders.
-  const onOpenRef = useRef(onOpen)
-  onOpenRef.current = onOpen
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (!dialog.open) dialog.showModal()
-    onOpenRef.current?.(dialog)
-    return () => dialog.close()
-  }, [])
-
   return (
-    <dialog
-      ref={dialogRef}
-      className={className ? `dialog ${className}` : 'dialog'}
-      aria-labelledby={headingId}
-      data-testid={testId}
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
-      onClick={(event) => {
-        if (closesOnBackdrop && event.target === event.currentTarget) onClose()
-      }}
-    >
+    <ModalFrame testId={testId} labelledBy={headingId} onClose={onClose} closesOnBackdrop={closesOnBackdrop} onOpen={onOpen}>
       <form
         className="dialog__body"
         noValidate
@@ -68,6 +37,6 @@ export function ModalDialog({ title, testId, className, onClose, onSubmit, close
         </h2>
         {children}
       </form>
-    </dialog>
+    </ModalFrame>
   )
 }

@@ -116,6 +116,7 @@ describe('never losing a word, in Chromium', () => {
     await typeThenChangeOnDisk(page, join(vault, 'keep-mine.md'), ' Mine.', ['Fifth paragraph', 'Fifth paragraph (theirs)'])
     await view.waitFor({ timeout: 10_000 })
     expect(await view.getByTestId('merge-compare').textContent()).toContain('Fifth paragraph (theirs)')
+    await page.screenshot({ path: join(tmpdir(), 'lemma-conflict.png') })
     await view.getByTestId('conflict-keep-mine').click()
     await view.waitFor({ state: 'detached' })
     await expect.poll(() => readFile(join(vault, 'keep-mine.md'), 'utf8')).toContain('which stays. Mine.')
@@ -229,6 +230,7 @@ describe('never losing a word, in Chromium', () => {
     await page.getByTestId('history-button').click()
     const dialog = page.getByTestId('history-dialog')
     await expect.poll(() => dialog.getByTestId('history-entry').count()).toBe(2)
+    await page.screenshot({ path: join(tmpdir(), 'lemma-history.png') })
     // The older version is selected: its diff shows the line added since.
     await expect.poll(() => dialog.getByTestId('diff-added').first().textContent()).toContain('Added later.')
     await dialog.getByTestId('history-restore').click()

@@ -1,8 +1,10 @@
 import './conflict.css'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SaveConflict } from '../../../src-shared/model/save-conflict'
+import { DialogHeader } from '../../ui/DialogHeader'
 import { WarningIcon } from '../../ui/Icons'
+import { ModalFrame } from '../../ui/ModalFrame'
 import { formatSavedClock } from '../history/saved-time'
 import { MergeCompare } from './MergeCompare'
 
@@ -32,7 +34,6 @@ type Tab = 'compare' | 'merged'
  */
 export function ConflictDialog({ conflict, mine, title, onKeepMine, onTakeTheirs, onMerge, onLater }: ConflictDialogProps) {
   const { t, i18n } = useTranslation()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const [tab, setTab] = useState<Tab>('compare')
   const [edited, setEdited] = useState<string | null>(null)
   // The left side as the compare view is (re)made with it: mine, with edits made before switching tabs.
@@ -43,12 +44,6 @@ export function ConflictDialog({ conflict, mine, title, onKeepMine, onTakeTheirs
   const diskTime = formatSavedClock(conflict.disk.summary.mtimeMs, Date.now(), i18n.language)
   const unchangedPhrase = t('conflict.unchangedPhrase')
   const phrases = useMemo(() => ({ '$ unchanged lines': unchangedPhrase }), [unchangedPhrase])
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
 
   const run = async (action: () => Promise<boolean>) => {
     setIsBusy(true)
@@ -65,29 +60,23 @@ export function ConflictDialog({ conflict, mine, title, onKeepMine, onTakeTheirs
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog conflict-dialog"
-      aria-labelledby="conflict-heading"
-      aria-describedby="conflict-subtitle"
-      data-testid="conflict-view"
-      onCancel={(event) => {
-        event.preventDefault()
+    <ModalFrame
+      className="conflict-dialog"
+      testId="conflict-view"
+      labelledBy="conflict-heading"
+      describedBy="conflict-subtitle"
+      onClose={() => {
         if (!isBusy) later()
       }}
     >
-      <header className="conflict-dialog__header">
-        <span className="conflict-dialog__icon">
-          <WarningIcon size={18} />
-        </span>
-        <div className="conflict-dialog__heading">
-          <h2 id="conflict-heading" className="conflict-dialog__title">
-            {t('conflict.title', { title })}
-          </h2>
-          <p id="conflict-subtitle" className="conflict-dialog__subtitle">
-            {t('conflict.subtitle')}
-          </p>
-        </div>
+      <DialogHeader
+        icon={<WarningIcon size={18} />}
+        tone="warning"
+        titleId="conflict-heading"
+        title={t('conflict.title', { title })}
+        subtitleId="conflict-subtitle"
+        subtitle={t('conflict.subtitle')}
+      >
         {canMerge && (
           <div className="segmented" role="group" aria-label={t('conflict.viewLabel')}>
             <button type="button" aria-pressed={tab === 'compare'} className="segmented__option" onClick={() => {
@@ -101,7 +90,7 @@ export function ConflictDialog({ conflict, mine, title, onKeepMine, onTakeTheirs
             </button>
           </div>
         )}
-      </header>
+      </DialogHeader>
       <div className="conflict-dialog__sides" aria-hidden="true">
         <div className="conflict-dialog__side conflict-dialog__side--mine">
           <span className="conflict-dialog__side-name">{t('conflict.mine')}</span>
@@ -171,6 +160,6 @@ export function ConflictDialog({ conflict, mine, title, onKeepMine, onTakeTheirs
           </button>
         </div>
       </footer>
-    </dialog>
+    </ModalFrame>
   )
 }

@@ -1,7 +1,9 @@
 import './history.css'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HistoryEntry } from '../../../src-shared/model/history'
+import { DialogHeader } from '../../ui/DialogHeader'
+import { ModalFrame } from '../../ui/ModalFrame'
 import { DiffView } from './DiffView'
 import { diffStats } from './diff-rows'
 import { HistoryIcon } from './HistoryIcon'
@@ -28,7 +30,6 @@ export interface HistoryDialogProps {
 export function HistoryDialog({ path, title, currentHash, onRestore, onClose }: HistoryDialogProps) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const { entries, selectedId, select, detail, error } = useHistory(path, currentHash)
   const [mode, setMode] = useState<'changes' | 'text'>('changes')
   const [isRestoring, setIsRestoring] = useState(false)
@@ -37,12 +38,6 @@ export function HistoryDialog({ path, title, currentHash, onRestore, onClose }: 
   const selected = entries?.find((entry) => entry.id === selectedId) ?? null
   const isCurrent = selected?.hash === currentHash
   const stats = detail ? diffStats(detail.parts) : null
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
 
   const restore = async () => {
     if (!selected || !detail || detail.id !== selected.id) return
@@ -54,33 +49,19 @@ export function HistoryDialog({ path, title, currentHash, onRestore, onClose }: 
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog history-dialog"
-      aria-labelledby="history-heading"
-      data-testid="history-dialog"
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) onClose()
-      }}
-    >
-      <header className="history-dialog__header">
-        <span className="history-dialog__icon">
-          <HistoryIcon size={17} />
-        </span>
-        <div className="history-dialog__heading">
-          <h2 id="history-heading" className="history-dialog__title">
-            {t('history.title', { title })}
-          </h2>
-          <p className="history-dialog__subtitle">{t('history.subtitle')}</p>
-        </div>
+    <ModalFrame className="history-dialog" testId="history-dialog" labelledBy="history-heading" onClose={onClose} closesOnBackdrop>
+      <DialogHeader
+        icon={<HistoryIcon size={17} />}
+        tone="accent"
+        titleId="history-heading"
+        title={t('history.title', { title })}
+        subtitle={t('history.subtitle')}
+        isDivided
+      >
         <button type="button" className="button" onClick={onClose} data-testid="history-close">
           {t('history.close')}
         </button>
-      </header>
+      </DialogHeader>
       <div className="history-dialog__body">
         <ol className="history-list" aria-label={t('history.versions')} data-testid="history-list">
           {entries?.map((entry) => (
@@ -162,6 +143,6 @@ export function HistoryDialog({ path, title, currentHash, onRestore, onClose }: 
           )}
         </section>
       </div>
-    </dialog>
+    </ModalFrame>
   )
 }

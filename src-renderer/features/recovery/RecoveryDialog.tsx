@@ -1,7 +1,8 @@
 import './recovery.css'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
+import { ModalFrame } from '../../ui/ModalFrame'
 import { DiffView } from '../history/DiffView'
 import { formatExactTime, formatSavedTime } from '../history/saved-time'
 import { backupDiff } from './backup-diff'
@@ -99,30 +100,13 @@ function OfferRow({ offer, title, recovery }: { offer: BackupOffer; title: strin
  */
 export function RecoveryDialog({ recovery, posts }: RecoveryDialogProps) {
   const { t } = useTranslation()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const { offers } = recovery
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
 
   const titleOf = (offer: BackupOffer) =>
     posts.find((post) => post.path === offer.entry.path)?.title || (offer.text !== null ? backupTitle(offer.text) : null) || offer.entry.path
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog recovery-dialog"
-      aria-labelledby="recovery-heading"
-      aria-describedby="recovery-intro"
-      data-testid="recovery-dialog"
-      onCancel={(event) => {
-        event.preventDefault()
-        recovery.dismiss()
-      }}
-    >
+    <ModalFrame className="recovery-dialog" testId="recovery-dialog" labelledBy="recovery-heading" describedBy="recovery-intro" onClose={recovery.dismiss}>
       <div className="recovery-dialog__body">
         <h2 id="recovery-heading" className="dialog__title recovery-dialog__title">
           {t('recovery.title')}
@@ -141,6 +125,6 @@ export function RecoveryDialog({ recovery, posts }: RecoveryDialogProps) {
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalFrame>
   )
 }
