@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import type { FeedSort } from '../../../src-shared/model/settings'
+import { listKeyTarget } from '../../ui/list-key-target'
 import { FeedCard } from './FeedCard'
 import type { ExcerptMarkers, ExcerptRenderer } from './render-excerpt'
 import { useScrollAnchor } from './useScrollAnchor'
@@ -75,47 +76,21 @@ export function FeedCardList(props: FeedCardListProps) {
   )
 
   const select = (index: number) => {
-    if (posts.length === 0) return
-    const clamped = Math.max(0, Math.min(posts.length - 1, index))
-    setSelectedPath(keys[clamped])
-    virtualizer.scrollToIndex(clamped, { align: 'auto' })
+    setSelectedPath(keys[index])
+    virtualizer.scrollToIndex(index, { align: 'auto' })
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.target !== event.currentTarget) return
     const current = selectedIndex
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ESTIMATED_CARD_HEIGHT))
-    switch (event.key) {
-      case 'ArrowDown':
-        select(current < 0 ? 0 : current + 1)
-        break
-      case 'ArrowUp':
-        select(current < 0 ? 0 : current - 1)
-        break
-      case 'Home':
-        select(0)
-        break
-      case 'End':
-        select(posts.length - 1)
-        break
-      case 'PageDown':
-        select(current + page)
-        break
-      case 'PageUp':
-        select(current - page)
-        break
-      case 'ArrowRight':
-      case 'ArrowLeft':
-        if (!onPageStep) return
-        onPageStep(event.key === 'ArrowRight' ? 1 : -1)
-        setSelectedPath(null)
-        break
-      case 'Enter':
-        if (current >= 0) onOpen(keys[current], true)
-        break
-      default:
-        return
-    }
+    const target = listKeyTarget(event.key, current, posts.length, page)
+    if (target !== null) select(target)
+    else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && onPageStep) {
+      onPageStep(event.key === 'ArrowRight' ? 1 : -1)
+      setSelectedPath(null)
+    } else if (event.key === 'Enter' && current >= 0) onOpen(keys[current], true)
+    else return
     event.preventDefault()
   }
 

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
+import { listKeyTarget } from '../../ui/list-key-target'
 import { PostListItem } from './PostListItem'
 
 /** The height of one row in CSS pixels; rows are fixed-height so long lists stay cheap. */
@@ -55,41 +56,17 @@ export function PostList({ posts, openPath, onOpen }: PostListProps) {
   )
 
   const select = (index: number) => {
-    if (posts.length === 0) return
-    const clamped = Math.max(0, Math.min(posts.length - 1, index))
-    setSelectedPath(posts[clamped].path)
-    virtualizer.scrollToIndex(clamped, { align: 'auto' })
+    setSelectedPath(posts[index].path)
+    virtualizer.scrollToIndex(index, { align: 'auto' })
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / POST_ROW_HEIGHT) - 1)
-    const current = selectedIndex
-    switch (event.key) {
-      case 'ArrowDown':
-        select(current < 0 ? 0 : current + 1)
-        break
-      case 'ArrowUp':
-        select(current < 0 ? 0 : current - 1)
-        break
-      case 'Home':
-        select(0)
-        break
-      case 'End':
-        select(posts.length - 1)
-        break
-      case 'PageDown':
-        select(current + page)
-        break
-      case 'PageUp':
-        select(current - page)
-        break
-      case 'Enter':
-        if (current >= 0) onOpen(posts[current].path, true)
-        break
-      default:
-        return
-    }
+    const target = listKeyTarget(event.key, selectedIndex, posts.length, page)
+    if (target !== null) select(target)
+    else if (event.key === 'Enter' && selectedIndex >= 0) onOpen(posts[selectedIndex].path, true)
+    else return
     event.preventDefault()
   }
 
