@@ -19,7 +19,10 @@ import './styles/editor-pane.css'
 import './styles/dialog.css'
 import './styles/empty-state.css'
 import './styles/notices.css'
+import './styles/segmented.css'
 import './styles/feed.css'
+import './styles/feed-card.css'
+import './styles/feed-filters.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
