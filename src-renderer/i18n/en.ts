@@ -165,6 +165,10 @@ export const en = {
     noBacklinks: 'No post links here yet. Link to this one with',
     followHint: '{{keys}}+click to open',
     unresolvedHint: 'No post “{{title}}” yet — {{keys}}+click to create it',
+    unresolvedPreviewHint: 'No post “{{title}}” yet — click to create it',
+    headingMissing: '“{{title}}” has no heading “{{heading}}”, so it opened at the top.',
+    outsideFolder: 'Lemma only opens posts inside this folder, so it did not follow “{{target}}”.',
+    outsideFolderHint: 'Leads outside this folder: Lemma does not open it',
   },
   rename: {
     title: 'Rename post',
@@ -360,10 +364,6 @@ export const en = {
     label: 'Outline',
     empty: 'Headings (# Title) appear here.',
     untitled: '(untitled)',
-  },
-  preview: {
-    noPostTitled: 'No post is titled “{{title}}”.',
-    noPostAt: 'There is no post at {{path}}.',
   },
   externalLink: {
     openTitle: 'Open <host>{{host}}</host> in your browser?',

@@ -162,6 +162,10 @@ export const zhCN: Messages = {
     noBacklinks: '还没有文章链接到这里。链接到本文的写法：',
     followHint: '{{keys}}+单击打开',
     unresolvedHint: '还没有名为“{{title}}”的文章 — {{keys}}+单击新建',
+    unresolvedPreviewHint: '还没有名为“{{title}}”的文章 — 单击新建',
+    headingMissing: '“{{title}}”中没有标题“{{heading}}”，已从开头打开。',
+    outsideFolder: 'Lemma 只打开本文件夹内的文章，未打开“{{target}}”。',
+    outsideFolderHint: '指向本文件夹之外：Lemma 不会打开',
   },
   rename: {
     title: '重命名文章',
@@ -357,10 +361,6 @@ export const zhCN: Messages = {
     label: '大纲',
     empty: '文章中的标题（# 标题）会显示在这里。',
     untitled: '（无标题）',
-  },
-  preview: {
-    noPostTitled: '没有标题为“{{title}}”的文章。',
-    noPostAt: '{{path}} 处没有文章。',
   },
   externalLink: {
     openTitle: '在浏览器中打开 <host>{{host}}</host>？',

@@ -10,11 +10,12 @@ export interface WikiLinkMeta {
   alias: string | null
 }
 
-const WIKI_LINK = /^\[\[([^[\]|#\n]+)(?:#([^[\]|\n]*))?(?:\|([^[\]\n]+))?\]\]/
+const WIKI_LINK = /^\[\[([^[\]|#\n]*)(?:#([^[\]|\n]*))?(?:\|([^[\]\n]+))?\]\]/
 
 /**
  * Links and images for the preview. `[[Title]]`, `[[Title#Heading]]` and
- * `[[Title|shown text]]` become `<a data-post-link="Title" data-link-kind="wiki">`;
+ * `[[Title|shown text]]` become `<a data-post-link="Title" data-link-kind="wiki">`
+ * (`[[#Heading]]`, a heading of the same post, has an empty `data-post-link`);
  * relative `.md` links get `data-post-link="<vault path>" data-link-kind="path"`;
  * `http(s):`/`mailto:` links get `data-external-link` (the app opens them in the
  * system browser, never in the window). Images load only from the folder, through
@@ -25,7 +26,7 @@ export function markdownItLinks(md: MarkdownIt): void {
   md.inline.ruler.before('link', 'wiki_link', wikiLink)
   md.renderer.rules.wiki_link = (tokens, idx) => {
     const { target, fragment, alias } = tokens[idx].meta as unknown as WikiLinkMeta
-    const text = alias ?? (fragment ? `${target}#${fragment}` : target)
+    const text = alias ?? (fragment ? (target ? `${target}#${fragment}` : fragment) : target)
     return `<a class="wiki-link" href="#" data-post-link="${escapeHtml(target)}" data-link-kind="wiki"`
       + `${fragment ? ` data-link-fragment="${escapeHtml(fragment)}"` : ''}>${escapeHtml(text)}</a>`
   }
@@ -70,10 +71,12 @@ function wikiLink(state: StateInline, silent: boolean): boolean {
   const match = WIKI_LINK.exec(state.src.slice(state.pos, Math.min(state.posMax, state.pos + 400)))
   if (!match) return false
   const target = match[1].trim()
-  if (target === '') return false
+  const fragment = match[2]?.trim() ?? ''
+  // `[[#Heading]]` links to a heading of the same post; `[[]]` and `[[#]]` are text.
+  if (target === '' && fragment === '') return false
   if (!silent) {
     const token = state.push('wiki_link', 'a', 0)
-    token.meta = { target, fragment: match[2]?.trim() ?? '', alias: match[3]?.trim() || null } satisfies WikiLinkMeta
+    token.meta = { target, fragment, alias: match[3]?.trim() || null } satisfies WikiLinkMeta
   }
   state.pos += match[0].length
   return true

@@ -43,6 +43,14 @@ describe('links and images', () => {
     expect(html).toContain('data-external-link=""')
   })
 
+  it('links [[#Heading]] to a heading of the same post, and leaves [[]] and [[#]] as text', () => {
+    const html = renderOnce('[[#前向过程]] [[#Loss|the loss]] [[Post#Setup]] [[]] [[#]]\n')
+    expect(html).toContain('data-post-link="" data-link-kind="wiki" data-link-fragment="前向过程">前向过程</a>')
+    expect(html).toContain('data-post-link="" data-link-kind="wiki" data-link-fragment="Loss">the loss</a>')
+    expect(html).toContain('data-post-link="Post" data-link-kind="wiki" data-link-fragment="Setup">Post#Setup</a>')
+    expect(html).toContain('[[]] [[#]]')
+  })
+
   it('replaces a remote image with a placeholder and never a javascript: link', () => {
     const html = renderOnce('![x](https://evil.example/t.png) [click](javascript:alert(1))\n')
     expect(html).not.toContain('<img')

@@ -1,39 +1,61 @@
+import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
-import type { PostSummary } from '../../src-shared/model/post'
-import { externalHost, findLinkedPost } from '../../src-renderer/features/preview/post-links'
+import { renderOnce } from '../markdown/support'
+import { externalHost, previewPostLink } from '../../src-renderer/features/preview/post-links'
+import { markUnresolvedLinks, previewLinks, UNRESOLVED_LINK_CLASS } from '../../src-renderer/features/preview/mark-links'
 
-function summary(path: string, title: string): PostSummary {
-  return { id: path, path, title, date: '', updated: '', categories: [], tags: [], isDraft: false, excerpt: '', wordCount: 0, links: [], warnings: [], mtimeMs: 0, size: 0 }
+const { document } = new JSDOM('').window
+
+function anchor(html: string): HTMLAnchorElement {
+  const host = document.createElement('div')
+  host.innerHTML = html
+  return host.querySelector('a')!
 }
 
-const posts = [
-  summary('deep-learning/ddpm-and-score-matching.md', 'DDPM and Score Matching'),
-  summary('deep-learning/reparameterization.md', '重参数化技巧与 Gumbel-Softmax'),
-  summary('notes/Other.md', 'Other'),
-]
-
-describe('findLinkedPost', () => {
+describe('previewPostLink', () => {
   it.each([
-    ['the exact title', 'DDPM and Score Matching', posts[0]],
-    ['the title in another case and spacing', '  ddpm  AND score matching ', posts[0]],
-    ['a Chinese title', '重参数化技巧与 Gumbel-Softmax', posts[1]],
-    ['a file name without extension', 'ddpm-and-score-matching', posts[0]],
-    ['a vault path', 'deep-learning/reparameterization.md', posts[1]],
-    ['an unknown title', 'Nothing like it', null],
-    ['an empty title', '  ', null],
-  ])('finds a wiki link by %s', (_name, title, expected) => {
-    expect(findLinkedPost(posts, { type: 'wiki', title, fragment: '' })).toBe(expected)
+    ['a wiki link', '<a href="#" data-post-link="DDPM" data-link-kind="wiki">x</a>', { kind: 'wiki', target: 'DDPM', heading: null }],
+    ['a wiki link to a heading', '<a href="#" data-post-link="扩散模型" data-link-kind="wiki" data-link-fragment="前向过程">x</a>', { kind: 'wiki', target: '扩散模型', heading: '前向过程' }],
+    ['a wiki link within the post', '<a href="#" data-post-link="" data-link-kind="wiki" data-link-fragment="Loss">x</a>', { kind: 'wiki', target: '', heading: 'Loss' }],
+    ['a relative link, as written', '<a href="../notes/Other%20Note.md#the-loss" data-post-link="notes/Other Note.md" data-link-kind="path">x</a>', { kind: 'markdown', target: '../notes/Other%20Note.md', heading: 'the-loss' }],
+    ['a link climbing out of the folder', '<a href="../../../etc/passwd.md">x</a>', { kind: 'markdown', target: '../../../etc/passwd.md', heading: null }],
+    ['a root-absolute link', '<a href="/etc/x.md">x</a>', { kind: 'markdown', target: '/etc/x.md', heading: null }],
+  ])('reads %s', (_name, html, expected) => {
+    expect(previewPostLink(anchor(html))).toEqual(expected)
   })
 
-  it('finds a relative link by its resolved path, exactly or ignoring case', () => {
-    expect(findLinkedPost(posts, { type: 'path', path: 'notes/Other.md', fragment: '' })).toBe(posts[2])
-    expect(findLinkedPost(posts, { type: 'path', path: 'notes/other.md', fragment: '' })).toBe(posts[2])
-    expect(findLinkedPost(posts, { type: 'path', path: 'notes/missing.md', fragment: '' })).toBeNull()
+  it.each([
+    ['an https link to a .md file', '<a href="https://example.com/a.md">x</a>'],
+    ['a file: link', '<a href="file:///etc/a.md">x</a>'],
+    ['a javascript: link', '<a href="javascript:alert(1)//.md">x</a>'],
+    ['a same-post anchor', '<a href="#loss">x</a>'],
+    ['a PDF', '<a href="paper.pdf">x</a>'],
+  ])('ignores %s', (_name, html) => {
+    expect(previewPostLink(anchor(html))).toBeNull()
   })
+})
 
-  it('prefers a title over a file name', () => {
-    const clash = [summary('a/other.md', 'Something'), summary('b/x.md', 'other')]
-    expect(findLinkedPost(clash, { type: 'wiki', title: 'Other', fragment: '' })).toBe(clash[1])
+describe('markUnresolvedLinks', () => {
+  it('marks links main could not resolve, with a hint, and unmarks resolved ones', () => {
+    const root = document.createElement('div')
+    root.innerHTML = renderOnce('[[Known]] [[Missing]] [[#Heading]] [a](missing.md)\n', { postPath: 'notes/a.md' })
+    const links = previewLinks(root as unknown as HTMLElement)
+    expect(links.map(({ link }) => link.target)).toEqual(['Known', 'Missing', 'missing.md'])
+    markUnresolvedLinks(
+      links,
+      (link) =>
+        link.target === 'Known'
+          ? { isResolved: true, path: 'known.md', title: 'Known', heading: null }
+          : link.target === 'Missing'
+            ? { isResolved: false, target: 'Missing', heading: null, suggestedTitle: 'Missing' }
+            : undefined,
+      (_link, resolution) => `create ${resolution.suggestedTitle}`,
+    )
+    const [known, missing, unknown] = links.map(({ anchor }) => anchor)
+    expect(known.classList.contains(UNRESOLVED_LINK_CLASS)).toBe(false)
+    expect(missing.classList.contains(UNRESOLVED_LINK_CLASS)).toBe(true)
+    expect(missing.title).toBe('create Missing')
+    expect(unknown.classList.contains(UNRESOLVED_LINK_CLASS)).toBe(false)
   })
 })
 

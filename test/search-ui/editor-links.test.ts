@@ -2,10 +2,11 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown'
 import { ensureSyntaxTree } from '@codemirror/language'
 import { EditorState } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
-import { linkAt, linksInRange } from '../../src-renderer/editor/links/find-links'
+import { linkAt, linksInRange, sameDocumentLinkAt } from '../../src-renderer/editor/links/find-links'
 import { locationRange } from '../../src-renderer/editor/links/reveal-location'
 import { frontMatterSyntax } from '../../src-renderer/editor/front-matter-syntax'
 import { mathSyntax } from '../../src-renderer/editor/math-syntax'
+import { placeLocation } from '../../src-renderer/features/links/post-location'
 import { snippetLocation } from '../../src-renderer/features/search/search-location'
 
 function stateOf(doc: string): EditorState {
@@ -36,6 +37,18 @@ describe('links in the editor', () => {
     expect(linkAt(state, 12)?.target).toBe('Title')
     expect(linkAt(state, 1)).toBeNull()
   })
+
+  it('finds links to a heading of the same post, but not images, code or other posts', () => {
+    const text = 'Go [[#前向过程]] or [[#Loss|the loss]], [up](#score-matching), `[[#code]]`, ![x](#img), [[Post#H]]'
+    const state = stateOf(text)
+    const at = (needle: string) => sameDocumentLinkAt(state, text.indexOf(needle) + 2)
+    expect(at('[[#前向')).toMatchObject({ kind: 'wiki', target: '', heading: '前向过程', from: text.indexOf('[[#前向') })
+    expect(at('[[#Loss')).toMatchObject({ kind: 'wiki', target: '', heading: 'Loss' })
+    expect(at('[up]')).toMatchObject({ kind: 'markdown', target: '', heading: 'score-matching' })
+    expect(at('`[[#code')).toBeNull()
+    expect(at('![x]')).toBeNull()
+    expect(at('[[Post')).toBeNull()
+  })
 })
 
 describe('locations to reveal', () => {
@@ -51,10 +64,19 @@ describe('locations to reveal', () => {
     expect(range.from).toBe(doc.length)
   })
 
-  it('finds a heading by its text, ignoring case and closing hashes, outside code', () => {
-    const range = locationRange(doc, { type: 'heading', heading: 'score  matching' })!
-    expect(doc.sliceString(range.from, range.to)).toBe('## Score Matching ##')
-    expect(locationRange(doc, { type: 'heading', heading: 'Not a heading' })).toBeNull()
+  it('places a heading a link names at its line, and a missing one at the top', () => {
+    const found = placeLocation(doc, { type: 'heading', heading: 'score  matching' })
+    expect(found).toMatchObject({ line: 12, align: 'start', isHeading: true, missingHeading: null })
+    const range = locationRange(doc, found.location)
+    expect(doc.lineAt(range.from).text).toBe('## Score Matching ##')
+    expect(range.to).toBe(range.from)
+    expect(placeLocation(doc, { type: 'heading', heading: 'score-matching' }).line).toBe(12)
+    expect(placeLocation(doc, { type: 'heading', heading: '引言' }).line).toBe(4)
+    expect(placeLocation(doc, { type: 'heading', heading: 'Not a heading' })).toMatchObject({ line: 0, isHeading: false, missingHeading: 'Not a heading' })
+  })
+
+  it('centres a match', () => {
+    expect(placeLocation(doc, { type: 'range', line: 7, column: 10, length: 4 })).toMatchObject({ line: 6, align: 'center', isHeading: false, missingHeading: null })
   })
 
   it('opens a snippet at its first match', () => {

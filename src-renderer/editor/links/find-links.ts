@@ -45,6 +45,30 @@ export function linkAt(state: EditorState, pos: number): EditorLink | null {
   return linksInRange(state, pos, pos).find((link) => link.from <= pos && pos <= link.to) ?? null
 }
 
+// `[[#Heading]]`, `[[#Heading|shown]]` and `[text](#heading)`: links within the post, which the shared scanner leaves out.
+const SAME_DOCUMENT_LINK = /\[\[#([^[\]|\n]+)(?:\\?\|[^[\]\n]*)?\]\]|(?<!!)\[(?:[^[\]\n\\]|\\.)*\]\(\s*#([^\s()]*)\s*\)/g
+
+/**
+ * The link to a heading of the same post at `pos` (its ends included), or null:
+ * `[[#Heading]]` (kind `wiki`) or `[text](#heading)` (kind `markdown`), with an
+ * empty `target` and the part after `#` as written. Not inside code, math or
+ * front matter.
+ */
+export function sameDocumentLinkAt(state: EditorState, pos: number): EditorLink | null {
+  const line = state.doc.lineAt(pos)
+  if (!line.text.includes('#')) return null
+  SAME_DOCUMENT_LINK.lastIndex = 0
+  for (let match = SAME_DOCUMENT_LINK.exec(line.text); match !== null; match = SAME_DOCUMENT_LINK.exec(line.text)) {
+    const from = line.from + match.index
+    const to = from + match[0].length
+    if (pos < from || pos > to) continue
+    const heading = (match[1] ?? match[2]).trim()
+    if (heading === '' || isInside(syntaxTree(state).resolveInner(from, 1), NOT_LINKS)) return null
+    return { kind: match[1] !== undefined ? 'wiki' : 'markdown', target: '', heading, from, to }
+  }
+  return null
+}
+
 /** The key a link's resolution is cached under: one per kind and target as written. */
 export function linkKey(link: LinkRef): string {
   return `${link.kind}\u0000${link.target}`

@@ -1,6 +1,6 @@
 import type { Extension } from '@codemirror/state'
 import { EditorView, ViewPlugin } from '@codemirror/view'
-import { linkAt, linkKey } from './find-links'
+import { linkAt, linkKey, sameDocumentLinkAt } from './find-links'
 import { linkHandlers } from './link-handlers'
 import { linkResolutions } from './link-resolutions'
 
@@ -12,9 +12,10 @@ function isFollowModifier(event: MouseEvent | KeyboardEvent): boolean {
 }
 
 /**
- * Ctrl/Cmd+click on a link between posts follows it through the owner's
- * `follow` handler (which opens the post, or offers to create it when the link is
- * unresolved) instead of moving the cursor. While the modifier is held the editor
+ * Ctrl/Cmd+click on a link between posts, or on a link to a heading of the same
+ * post (`[[#Heading]]`, `[text](#heading)`), follows it through the owner's
+ * `follow` handler (which opens the post at the heading, or offers to create it
+ * when the link is unresolved) instead of moving the cursor. While the modifier is held the editor
  * carries `cm-follow-links`, so links can look clickable.
  */
 export function followLinks(): Extension {
@@ -23,7 +24,7 @@ export function followLinks(): Extension {
       mousedown(event, view) {
         if (event.button !== 0 || !isFollowModifier(event)) return false
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }, false)
-        const link = linkAt(view.state, pos)
+        const link = linkAt(view.state, pos) ?? sameDocumentLinkAt(view.state, pos)
         const handlers = view.state.facet(linkHandlers)
         if (!link || !handlers) return false
         event.preventDefault()

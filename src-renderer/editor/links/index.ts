@@ -22,6 +22,6 @@ export function refreshLinks(view: EditorView): void {
   if (view.state.field(linkResolutions, false)) view.dispatch({ effects: linksInvalidated.of(null) })
 }
 
-export type { EditorLinkHandlers } from './link-handlers'
-export { linkAt, linksInRange, linkKey, type EditorLink } from './find-links'
-export { locationRange, revealLocation, type EditorLocation } from './reveal-location'
+export type { EditorLinkHandlers, FollowedLink } from './link-handlers'
+export { linkAt, linksInRange, linkKey, sameDocumentLinkAt, type EditorLink } from './find-links'
+export { locationRange, revealLocation, type EditorLocation, type RevealAlignment } from './reveal-location'

@@ -25,10 +25,8 @@ export interface EditorPaneProps {
   focusToken: number
   /** What to show when no post is open. */
   placeholder: ReactNode
-  /** Every post of the vault, for links in the preview. */
+  /** Every post of the vault; a new list makes the preview ask again where its links lead. */
   posts?: readonly PostSummary[]
-  /** Opens another post (a link in the preview was followed). */
-  onOpenPost?: (path: string) => void
   notify?: (message: string) => void
   /** False while the pane is hidden (behind the feed): its view shortcuts are off. */
   isActive?: boolean
@@ -45,7 +43,7 @@ const ignore = () => {}
  * The right-hand side: the open post's header, any conflict or save-failure banner,
  * the editor and the status bar; or `placeholder` when no post is open.
  */
-export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, onOpenPost = ignore, notify = ignore, isActive = true, headerActions, footer }: EditorPaneProps) {
+export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, notify = ignore, isActive = true, headerActions, footer }: EditorPaneProps) {
   const { snapshot, session } = handle
   const statusLabels = useSaveStatusLabels()
   const { t } = useTranslation()
@@ -106,7 +104,6 @@ export function EditorPane({ handle, focusToken, placeholder, posts = NO_POSTS, 
         onPreferences={update}
         preamble={preamble}
         posts={posts}
-        onOpenPost={onOpenPost}
         notify={notify}
       />
       {footer}

@@ -80,6 +80,8 @@ export const MarkdownEditor = memo(function MarkdownEditor({ text, loadId, loadK
       replaceFromDisk(view, text, { isUndoable: loadKind === 'replace' })
     } else {
       view.setState(EditorState.create({ doc: text, extensions: [extensions, optional.of()] }))
+      // A new state keeps the scroller where the last post was left; another post starts at its top.
+      view.scrollDOM.scrollTop = 0
     }
     loadedIdRef.current = loadId
     listenersRef.current.onState(view.state)

@@ -38,7 +38,6 @@ export interface WritingAreaProps {
   /** The folder's TeX macro preamble. */
   preamble: string
   posts: readonly PostSummary[]
-  onOpenPost: (path: string) => void
   notify: (message: string) => void
 }
 
@@ -127,7 +126,6 @@ export function WritingArea(props: WritingAreaProps) {
             postPath={document.summary.path}
             preamble={preamble}
             posts={props.posts}
-            onOpenPost={props.onOpenPost}
             notify={props.notify}
             scrollerRef={setScroller}
             onRendered={onRendered}

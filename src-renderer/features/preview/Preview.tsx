@@ -1,15 +1,14 @@
 import 'katex/dist/katex.min.css'
 import './preview.css'
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
-import { classifyLink, resolveVaultPath } from '../../../src-shared/markdown/asset-url'
+import { classifyLink } from '../../../src-shared/markdown/asset-url'
 import type { NumberingMode } from '../../../src-shared/markdown/equation-numbering'
 import type { PostMacros } from '../../../src-shared/markdown/macros'
+import type { FollowedLink } from '../../editor/links'
 import { patchBlocks } from './patch-blocks'
-import type { PostLinkTarget } from './post-links'
+import { previewPostLink } from './post-links'
 import { createPreviewClient, type PreviewClient } from './preview-client'
 import { createSanitizer } from './sanitize'
-
-export type { PostLinkTarget }
 
 /** Props of {@link Preview}. */
 export interface PreviewProps {
@@ -23,8 +22,12 @@ export interface PreviewProps {
   macros?: PostMacros
   /** Which display equations get numbers; default `auto`. */
   numbering?: NumberingMode
-  /** A post link was clicked: open that post in the app. */
-  onOpenPost?: (target: PostLinkTarget) => void
+  /**
+   * A link to a post was clicked (`[[Title#Heading]]`, `[x](other.md#h)`, as
+   * written), or a link to a heading of this post (`[[#Heading]]`, `[x](#heading)`,
+   * with an empty `target`): follow it in the app.
+   */
+  onFollowLink?: (link: FollowedLink) => void
   /** An external link was clicked: `http(s):`/`mailto:` URL to show to the person and open in the browser. */
   onOpenExternal?: (url: string) => void
   /**
@@ -41,8 +44,9 @@ export interface PreviewProps {
  * ever blocking typing (newer versions replace waiting ones); only blocks whose
  * HTML changed are replaced in the DOM, keyed, so scroll position and unchanged
  * formulas stay put. Broken formulas show KaTeX's message in place. Clicks on links
- * never navigate the window: post links call `onOpenPost`, external links
- * `onOpenExternal`, equation references and footnotes scroll within the preview.
+ * never navigate the window: post links and links to headings call
+ * `onFollowLink`, external links `onOpenExternal`, equation references and
+ * footnotes scroll within the preview.
  * Each block element carries `data-source-line`/`data-source-end-line` (zero-based,
  * the end exclusive) and sits in a group (see patch-blocks.ts; scroll sync reads
  * them through features/layout/preview-scroll.ts).
@@ -53,7 +57,7 @@ export const Preview = memo(function Preview({
   preamble,
   macros,
   numbering = 'auto',
-  onOpenPost,
+  onFollowLink,
   onOpenExternal,
   onRendered,
   className,
@@ -109,16 +113,6 @@ export const Preview = memo(function Preview({
     event.preventDefault()
     if (event.type !== 'click') return
     const root = event.currentTarget
-    const postLink = anchor.dataset.postLink
-    const fragment = anchor.dataset.linkFragment ?? ''
-    if (postLink !== undefined) {
-      if (anchor.dataset.linkKind === 'wiki') onOpenPost?.({ type: 'wiki', title: postLink, fragment })
-      else {
-        const path = resolveVaultPath(postLink, '')
-        if (path) onOpenPost?.({ type: 'path', path, fragment })
-      }
-      return
-    }
     const label = anchor.dataset.eqRef
     if (label !== undefined) {
       const target = Array.from(root.querySelectorAll<HTMLElement>('[data-eq-labels]')).find((element) =>
@@ -127,12 +121,19 @@ export const Preview = memo(function Preview({
       target?.scrollIntoView({ block: 'center', behavior: 'smooth' })
       return
     }
-    const link = classifyLink(anchor.getAttribute('href') ?? '', postPath)
-    if (link.type === 'post') onOpenPost?.({ type: 'path', path: link.path, fragment: link.fragment })
-    else if (link.type === 'external') onOpenExternal?.(link.url)
+    const postLink = previewPostLink(anchor as HTMLAnchorElement)
+    if (postLink) {
+      onFollowLink?.(postLink)
+      return
+    }
+    const href = anchor.getAttribute('href') ?? ''
+    const link = classifyLink(href, postPath)
+    if (link.type === 'external') onOpenExternal?.(link.url)
     else if (link.type === 'anchor' && link.fragment) {
+      // Footnotes carry ids; any other `#fragment` names a heading of this post.
       const target = Array.from(root.querySelectorAll<HTMLElement>('[id]')).find((element) => element.id === link.fragment)
-      target?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+      if (target) target.scrollIntoView({ block: 'start', behavior: 'smooth' })
+      else onFollowLink?.({ kind: 'markdown', target: '', heading: href.trim().slice(1) })
     }
   }
 

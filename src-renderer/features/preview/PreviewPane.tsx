@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useContext, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
+import type { FollowedLink } from '../../editor/links'
 import { api } from '../../ipc'
+import { EditorIntegrationContext } from '../links/editor-integration'
+import { isInsideFolder } from '../links/follow-post-link'
 import { ExternalLinkPrompt } from './ExternalLinkPrompt'
-import { markUnresolvedLinks } from './mark-links'
-import { findLinkedPost } from './post-links'
-import { Preview, type PostLinkTarget } from './Preview'
+import { Preview } from './Preview'
+import { usePreviewLinkMarks } from './usePreviewLinkMarks'
+import { usePreviewReveal } from './usePreviewReveal'
 
 /** Props of {@link PreviewPane}. */
 export interface PreviewPaneProps {
@@ -14,10 +17,8 @@ export interface PreviewPaneProps {
   postPath: string
   /** The folder's macro preamble. */
   preamble: string
-  /** Every post of the vault, to follow links by title or path. */
+  /** Every post of the vault; a new list means links may lead elsewhere, so they are resolved again. */
   posts: readonly PostSummary[]
-  /** Opens another post in the app. */
-  onOpenPost: (path: string) => void
   notify: (message: string) => void
   /** Receives the scrolling element (for scroll sync). */
   scrollerRef?: (element: HTMLDivElement | null) => void
@@ -27,38 +28,50 @@ export interface PreviewPaneProps {
 
 /**
  * The preview column: the rendered post in its own scroller, with links wired to
- * the app. A `[[Title]]` or relative `.md` link opens that post (or says there is
- * none); an external link first asks, naming its host, then goes to the system
- * browser through main, which checks the URL again.
+ * the app through the editor's link handlers (`EditorIntegrationContext`), so a
+ * click here does what Ctrl/Cmd+click does in the editor: main resolves the link,
+ * the post opens at its `#heading` (this one, for `[[#Heading]]`), an unresolved
+ * link offers to create its post, and links main cannot resolve are marked. When
+ * the app reveals a heading the preview scrolls it to the top. An external link
+ * first asks, naming its host, then goes to the system browser through main,
+ * which checks the URL again.
  */
-export function PreviewPane({ source, postPath, preamble, posts, onOpenPost, notify, scrollerRef, onRendered }: PreviewPaneProps) {
+export function PreviewPane({ source, postPath, preamble, posts, notify, scrollerRef, onRendered }: PreviewPaneProps) {
   const [pendingUrl, setPendingUrl] = useState<string | null>(null)
   const { t } = useTranslation()
-  const blocksRef = useRef<HTMLElement | null>(null)
-  const postsRef = useRef(posts)
+  const integration = useContext(EditorIntegrationContext)
+  const scrollerElement = useRef<HTMLDivElement | null>(null)
+  const hint = useCallback(
+    (link: FollowedLink, resolution: { suggestedTitle: string }) =>
+      link.kind === 'markdown' && !isInsideFolder(link.target, postPath) ? t('links.outsideFolderHint') : t('links.unresolvedPreviewHint', { title: resolution.suggestedTitle }),
+    [postPath, t],
+  )
+  const markLinks = usePreviewLinkMarks(integration?.links ?? null, postPath, posts, hint)
+  const reveal = usePreviewReveal(integration, scrollerElement)
 
-  useEffect(() => {
-    postsRef.current = posts
-    if (blocksRef.current) markUnresolvedLinks(blocksRef.current, posts)
-  }, [posts])
+  useLayoutEffect(() => {
+    // Another post starts at its top (or at the heading a link names, once it renders), not where the last one was left.
+    if (scrollerElement.current) scrollerElement.current.scrollTop = 0
+  }, [postPath])
+
+  const setScroller = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollerElement.current = element
+      scrollerRef?.(element)
+    },
+    [scrollerRef],
+  )
 
   const afterRender = useCallback(
     (blocks: HTMLElement) => {
-      blocksRef.current = blocks
-      markUnresolvedLinks(blocks, postsRef.current)
+      markLinks(blocks)
+      reveal(blocks)
       onRendered?.(blocks)
     },
-    [onRendered],
+    [markLinks, reveal, onRendered],
   )
 
-  const openPost = useCallback(
-    (target: PostLinkTarget) => {
-      const post = findLinkedPost(posts, target)
-      if (post) onOpenPost(post.path)
-      else notify(target.type === 'wiki' ? t('preview.noPostTitled', { title: target.title }) : t('preview.noPostAt', { path: target.path }))
-    },
-    [posts, onOpenPost, notify, t],
-  )
+  const followLink = useCallback((link: FollowedLink) => integration?.links.follow(link, null), [integration])
 
   const openExternal = useCallback(async () => {
     const url = pendingUrl
@@ -69,8 +82,8 @@ export function PreviewPane({ source, postPath, preamble, posts, onOpenPost, not
   }, [pendingUrl, notify])
 
   return (
-    <div className="preview-scroller" ref={scrollerRef} data-testid="preview-scroller">
-      <Preview source={source} postPath={postPath} preamble={preamble} onOpenPost={openPost} onOpenExternal={setPendingUrl} onRendered={afterRender} />
+    <div className="preview-scroller" ref={setScroller} data-testid="preview-scroller">
+      <Preview source={source} postPath={postPath} preamble={preamble} onFollowLink={followLink} onOpenExternal={setPendingUrl} onRendered={afterRender} />
       {pendingUrl !== null && <ExternalLinkPrompt url={pendingUrl} onOpen={() => void openExternal()} onCancel={() => setPendingUrl(null)} />}
     </div>
   )

@@ -1,42 +1,26 @@
-import type { PostSummary } from '../../../src-shared/model/post'
+import type { FollowedLink } from '../../editor/links'
 
-/** A post link clicked in the preview: a `[[wiki]]` title, or a vault-relative path from a relative `.md` link. */
-export type PostLinkTarget =
-  | { type: 'wiki'; title: string; fragment: string }
-  | { type: 'path'; path: string; fragment: string }
-
-function titleKey(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase()
-}
-
-function withoutExtension(path: string): string {
-  return path.replace(/\.(md|markdown)$/i, '')
-}
+const MARKDOWN_FILE = /\.(md|markdown)$/i
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/
 
 /**
- * The post a link in the preview leads to, or null. A `[[wiki]]` link names a
- * post by title, compared case-insensitively with spacing and Unicode forms
- * normalised; failing that, by file name without extension (`[[ddpm-notes]]`),
- * or by vault path. A relative `.md` link (already resolved to a vault path
- * against the linking post's folder) matches the path exactly, else
- * case-insensitively (links written on a case-insensitive disk).
+ * The post link an anchor of the preview stands for, or null: a `[[wiki]]` link
+ * (`data-post-link`, see markdown-it-links.ts; an empty target for `[[#Heading]]`)
+ * or a link without a scheme whose destination names a `.md`/`.markdown` file,
+ * with its `#heading` part as written (`https:` links are external, not posts). The destination is taken from `href` as written, never from a
+ * resolved path, so main resolves it (and refuses one leaving the folder) exactly
+ * as it does the editor's links. Same-post anchors (`#heading`) are not post links.
  */
-export function findLinkedPost(posts: readonly PostSummary[], target: PostLinkTarget): PostSummary | null {
-  if (target.type === 'path') {
-    const exact = posts.find((post) => post.path === target.path)
-    if (exact) return exact
-    const key = target.path.normalize('NFC').toLowerCase()
-    return posts.find((post) => post.path.normalize('NFC').toLowerCase() === key) ?? null
+export function previewPostLink(anchor: HTMLAnchorElement): FollowedLink | null {
+  if (anchor.dataset.linkKind === 'wiki' && anchor.dataset.postLink !== undefined) {
+    return { kind: 'wiki', target: anchor.dataset.postLink, heading: anchor.dataset.linkFragment || null }
   }
-  const key = titleKey(target.title)
-  if (key === '') return null
-  const nameKey = titleKey(withoutExtension(target.title))
-  return (
-    posts.find((post) => titleKey(post.title) === key) ??
-    posts.find((post) => titleKey(withoutExtension(post.path.split('/').pop() ?? '')) === nameKey) ??
-    posts.find((post) => titleKey(withoutExtension(post.path)) === nameKey) ??
-    null
-  )
+  const href = (anchor.getAttribute('href') ?? '').trim()
+  if (href === '' || href.startsWith('#') || SCHEME.test(href)) return null
+  const hash = href.indexOf('#')
+  const target = (hash === -1 ? href : href.slice(0, hash)).replace(/\?.*$/s, '')
+  if (!MARKDOWN_FILE.test(safeDecode(target))) return null
+  return { kind: 'markdown', target, heading: hash === -1 ? null : href.slice(hash + 1) || null }
 }
 
 /** The host an external URL leads to, as shown before opening it (`arxiv.org`; the address itself for `mailto:`). */
@@ -47,5 +31,13 @@ export function externalHost(url: string): string {
     return parsed.host || url
   } catch {
     return url
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostSummary } from '../../../src-shared/model/post'
 import type { VaultChange, VaultInfo } from '../../../src-shared/model/vault'
-import type { EditorLinkHandlers, EditorLocation } from '../../editor/links'
+import type { EditorLinkHandlers } from '../../editor/links'
 import { api } from '../../ipc'
 import { isMac } from '../commands/shortcuts'
 import { useCommands } from '../commands/useCommands'
 import type { DocumentHandle } from '../editor/useDocument'
 import { postFolder } from '../feed/feed-filter'
 import type { EditorBridge } from '../links/editor-bridge'
+import { followPostLink, isInsideFolder } from '../links/follow-post-link'
 import { titleChange } from '../links/front-matter-title'
+import type { PostLocation } from '../links/post-location'
 import type { RenameMode, RenameOutcome } from '../links/RenameDialog'
 import { useEditorBridge } from '../links/useEditorBridge'
 import { useTitleChangeOffer, type TitleChangeOffer } from '../links/useTitleChangeOffer'
@@ -31,6 +33,8 @@ export interface NavigationDeps {
   /** Opens a post as a click in the post list does (saving the open one first); resolves to whether it opened. */
   openPost: (path: string, fromKeyboard: boolean) => Promise<boolean>
   applyChange: (change: VaultChange) => void
+  /** Shows a transient notice (a heading a link names is missing, a link leads outside the folder). */
+  notify: (message: string) => void
 }
 
 /** Finding and following posts in a workspace: state and actions for the overlays, the editor and the panels. */
@@ -45,8 +49,8 @@ export interface Navigation {
   bridge: EditorBridge
   recent: RecentPosts
   offer: TitleChangeOffer
-  /** Opens a post with the editor at `location` (a search match, a link, a heading). */
-  openAt: (path: string, location?: EditorLocation) => Promise<void>
+  /** Opens a post with the editor (and the preview) at `location` (a search match, a link's heading); a missing heading is noticed. */
+  openAt: (path: string, location?: PostLocation) => Promise<void>
   /** Writes a new title into the open post's front matter and saves it. */
   setTitle: (title: string) => Promise<boolean>
   /** Saves the open post's pending edits. */
@@ -64,7 +68,7 @@ export interface Navigation {
  * click and unresolved-link marks; the recent posts; and the offer to update links
  * when a title changes. Render {@link Navigation.overlay} with `NavigationOverlays`.
  */
-export function useNavigation({ vault, posts, handle, openPost, applyChange }: NavigationDeps): Navigation {
+export function useNavigation({ vault, posts, handle, openPost, applyChange, notify }: NavigationDeps): Navigation {
   const { t } = useTranslation()
   const { snapshot, session } = handle
   const [overlay, show] = useState<Overlay | null>(null)
@@ -84,26 +88,35 @@ export function useNavigation({ vault, posts, handle, openPost, applyChange }: N
     },
     complete: (query) => api.search.quickOpen(query, recent.paths.slice(0, 200), 30),
     follow: (link) => {
-      const from = currentPath()
-      if (!from) return
-      void api.links.resolve(from, [{ kind: link.kind, target: link.target }]).then(([resolution]) => {
-        if (!resolution) return
-        if (resolution.isResolved) void openAt(resolution.path, resolution.heading ? { type: 'heading', heading: resolution.heading } : undefined)
-        else show({ type: 'create-linked', title: resolution.suggestedTitle, folder: postFolder(from) })
+      const fromPath = currentPath()
+      if (!fromPath) return
+      void followPostLink(link, {
+        fromPath,
+        resolve: async (ref) => (await api.links.resolve(fromPath, [ref]))[0],
+        open: openAt,
+        offerToCreate: (title) => show({ type: 'create-linked', title, folder: postFolder(fromPath) }),
+        refuse: (target) => notify(t('links.outsideFolder', { target })),
       })
     },
-    hint: (_link, resolution) =>
-      resolution && !resolution.isResolved
+    hint: (link, resolution) => {
+      const fromPath = currentPath()
+      if (link.kind === 'markdown' && fromPath && !isInsideFolder(link.target, fromPath)) return t('links.outsideFolderHint')
+      return resolution && !resolution.isResolved
         ? t('links.unresolvedHint', { title: resolution.suggestedTitle, keys: modifier })
-        : t('links.followHint', { keys: modifier }),
+        : t('links.followHint', { keys: modifier })
+    },
   }
   const bridge = useEditorBridge(handlers)
 
   const openAt = useCallback(
-    async (path: string, location?: EditorLocation) => {
-      if ((await openPost(path, true)) && location) bridge.reveal(session.getSnapshot().loadId, location)
+    async (path: string, location?: PostLocation) => {
+      if (!(await openPost(path, true)) || !location) return
+      const outcome = await bridge.reveal(session.getSnapshot().loadId, location)
+      if (outcome.type === 'missing-heading') {
+        notify(t('links.headingMissing', { heading: outcome.heading, title: session.getSnapshot().document?.summary.title ?? path }))
+      }
     },
-    [openPost, session, bridge],
+    [openPost, session, bridge, notify, t],
   )
 
   useEffect(() => bridge.refreshLinks(), [bridge, posts])

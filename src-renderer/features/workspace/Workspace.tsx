@@ -102,7 +102,7 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
     [afterSaving],
   )
   const onOpenPost = useCallback((path: string, fromKeyboard: boolean) => void openPost(path, fromKeyboard), [openPost])
-  const nav = useNavigation({ vault, posts: state.posts, handle, openPost, applyChange })
+  const nav = useNavigation({ vault, posts: state.posts, handle, openPost, applyChange, notify })
   const onFilterFeed = useCallback(
     (filter: FeedFilter) =>
       void afterSaving(async () => {
@@ -112,7 +112,6 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
     [afterSaving],
   )
   const onRecovered = useCallback(() => setView('editor'), [])
-  const onOpenLinkedPost = useCallback((path: string) => void openPost(path, false), [openPost])
 
   const postTitle = snapshot.document?.summary.title
   useEffect(() => {
@@ -177,7 +176,6 @@ export function Workspace({ vault, state, notify }: WorkspaceProps) {
               focusToken={focusToken}
               placeholder={placeholder}
               posts={state.posts}
-              onOpenPost={onOpenLinkedPost}
               notify={notify}
               isActive={view === 'editor'}
               headerActions={<RenameButton onClick={() => nav.startRename('title')} />}
