@@ -7,8 +7,14 @@ import { extractLinksUtf8 } from './links'
 import { flattenMarkdown, flattenMarkdownStart } from './plain-text'
 import { countWordsUtf8 } from './word-count'
 
-/** Bytes decoded first in search of the end of the front matter, and of the excerpt's Markdown. */
+/** Bytes decoded first in search of the end of the front matter, and the excerpt's second try. */
 const FIRST_READ = 2048
+/**
+ * Bytes of the body decoded first for the excerpt: 200 characters of Chinese take 600
+ * bytes, and in the shared corpus this start held the whole first paragraph 86% of the
+ * time (2,048 bytes: 99.9%), so most posts decode under half as much.
+ */
+const EXCERPT_FIRST_READ = 768
 
 /**
  * {@link parsePost} of a file's bytes, with the same result as `parsePost` of their
@@ -116,7 +122,7 @@ function moreMarker(bytes: Buffer, from: number): number {
 
 /** The body flattened to plain text for an excerpt, decoding only as much of it as that takes. */
 function flattenBodyStart(bytes: Buffer, from: number, wholeBody: () => string) {
-  for (let size = FIRST_READ; ; size *= 4) {
+  for (let size = EXCERPT_FIRST_READ; ; size = size < FIRST_READ ? FIRST_READ : size * 4) {
     const newline = from + size < bytes.length ? bytes.indexOf(10, from + size) : -1
     if (newline === -1) break
     // Up to the end of a line, without its newline (and the `\r` of a `\r\n`).

@@ -184,12 +184,29 @@ function flattenInline(source: string, out: Output): void {
         out.space()
         i++
         break
-      default:
-        out.text(c)
-        i++
+      default: {
+        // A run of characters that are only copied, up to the next one that means something.
+        const stop = Math.min(plainRunEnd(source, i + 1), top === undefined ? source.length : top.at, i + out.room())
+        out.text(source.slice(i, stop))
+        i = stop
+      }
     }
   }
   out.space()
+}
+
+/** Characters {@link flattenInline} treats specially (as char codes below 128). */
+const INLINE_SPECIAL = new Uint8Array(128)
+for (const c of '\\$`![<&*~_|\r\n\t ') INLINE_SPECIAL[c.charCodeAt(0)] = 1
+
+/** The index of the first character at or after `from` that {@link flattenInline} treats specially, or the end. */
+function plainRunEnd(source: string, from: number): number {
+  let i = from
+  for (; i < source.length; i++) {
+    const code = source.charCodeAt(i)
+    if (code < 128 && INLINE_SPECIAL[code] === 1) break
+  }
+  return i
 }
 
 function backslash(source: string, i: number, out: Output): number {
@@ -385,6 +402,11 @@ class Output {
 
   isFull(): boolean {
     return this.buffer.length > this.budget
+  }
+
+  /** How many characters of text can still be added before {@link isFull}, at least 1. */
+  room(): number {
+    return Math.max(1, this.budget + 1 - this.buffer.length - (this.pendingSpace ? 1 : 0))
   }
 
   space(): void {
