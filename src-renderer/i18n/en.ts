@@ -163,6 +163,8 @@ export const en = {
   links: {
     backlinks: 'Backlinks',
     noBacklinks: 'No post links here yet. Link to this one with',
+    linksOnLine_one: '{{count}} link to this post on this line',
+    linksOnLine_other: '{{count}} links to this post on this line',
     followHint: '{{keys}}+click to open',
     unresolvedHint: 'No post “{{title}}” yet — {{keys}}+click to create it',
     unresolvedPreviewHint: 'No post “{{title}}” yet — click to create it',

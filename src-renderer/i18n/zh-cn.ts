@@ -160,6 +160,8 @@ export const zhCN: Messages = {
   links: {
     backlinks: '反向链接',
     noBacklinks: '还没有文章链接到这里。链接到本文的写法：',
+    linksOnLine_one: '这一行有 {{count}} 个指向本文的链接',
+    linksOnLine_other: '这一行有 {{count}} 个指向本文的链接',
     followHint: '{{keys}}+单击打开',
     unresolvedHint: '还没有名为“{{title}}”的文章 — {{keys}}+单击新建',
     unresolvedPreviewHint: '还没有名为“{{title}}”的文章 — 单击新建',

@@ -7,6 +7,8 @@ import { launchApp, launchChromium, type AppHarness } from './harness'
 
 const DIFFUSION = 'ml/diffusion.md'
 const INDEX = 'index.md'
+/** A line of the index holding three links to the diffusion post. */
+const THREE_LINKS = 'Heading: [[扩散模型#前向过程]]. Alias: [[扩散模型#The DDPM Loss|the loss]]. Relative: [rel loss](ml/diffusion.md#the-ddpm-loss).'
 
 /** Sections long enough that every heading below the first is out of view when the post opens. */
 function filler(name: string): string {
@@ -31,7 +33,7 @@ const FILES: Record<string, string> = {
     '',
   ]),
   [INDEX]: post('Index', [
-    'Heading: [[扩散模型#前向过程]]. Alias: [[扩散模型#The DDPM Loss|the loss]]. Relative: [rel loss](ml/diffusion.md#the-ddpm-loss).',
+    THREE_LINKS,
     '',
     'Missing heading: [[扩散模型#没有这一节]]. Unresolved: [[Ghost Post]]. Within: [[#Far Section]] and [jump down](#far-section).',
     '',
@@ -216,5 +218,28 @@ describe('following links to headings, within and across posts, in Chromium', ()
     expect(await page.getByTestId('external-link-url').textContent()).toBe('https://example.com/notes.md')
     await page.getByTestId('external-link-cancel').click()
     expect(app.openedExternally).toEqual([])
+  })
+})
+
+describe('backlinks in Chromium', () => {
+  it('shows a line holding several links to the post as one entry, every link marked, and opens it at the first', async () => {
+    const { page } = app
+    await openPost(page, DIFFUSION, '扩散模型')
+    const line = lineOf(INDEX, THREE_LINKS)
+    const entries = page.locator(`[data-testid="backlink-group"][data-path="${INDEX}"] [data-testid="backlink"]`)
+    // The three links on the line, and the one to a missing heading two lines down.
+    await expect.poll(() => entries.evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-line'), row.getAttribute('data-links')]))).toEqual([
+      [String(line), '3'],
+      [String(line + 2), '1'],
+    ])
+    const entry = entries.first()
+    expect(await entry.locator('mark').allTextContents()).toEqual(['[[扩散模型#前向过程]]', '[[扩散模型#The DDPM Loss|the loss]]', '[rel loss](ml/diffusion.md#the-ddpm-loss)'])
+    // The header still counts links: four from the index, one from the other post.
+    expect(await page.getByTestId('backlinks-count').textContent()).toBe('5')
+
+    await entry.click()
+    await expect.poll(() => editorPath(page)).toBe(INDEX)
+    await expect.poll(() => cursorLine(page)).toBe(line)
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('[[扩散模型#前向过程]]')
   })
 })

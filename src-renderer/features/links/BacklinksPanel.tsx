@@ -2,11 +2,12 @@ import './links.css'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Backlink } from '../../../src-shared/search/link-types'
+import type { TextRange } from '../../../src-shared/search/search-types'
 import type { EditorLocation } from '../../editor/links'
 import { ChevronRightIcon } from '../feed/FeedIcons'
 import { Highlighted } from '../search/Highlighted'
 import { LinkIcon } from '../search/SearchIcons'
-import { clipAround } from './clip-context'
+import { clipContext } from './clip-context'
 import { groupBacklinks } from './group-backlinks'
 import { useBacklinks } from './useBacklinks'
 
@@ -34,9 +35,10 @@ function readOpen(): boolean {
 
 /**
  * A collapsible section under the editor listing every post that links to the open
- * one, grouped by post, each link with its line of context and the link marked. A
- * click opens the linking post with the link selected. Whether it is open is
- * remembered.
+ * one, grouped by post, one entry per line holding links, with its context and every
+ * link on it marked (and their number when there are several). A click opens the
+ * linking post with the line's first link selected. The header counts links, not
+ * entries. Whether it is open is remembered.
  */
 export function BacklinksPanel({ path, title, refreshKey, onOpen }: BacklinksPanelProps) {
   const { t } = useTranslation()
@@ -77,16 +79,28 @@ export function BacklinksPanel({ path, title, refreshKey, onOpen }: BacklinksPan
             <ul className="backlinks__groups">
               {groups.map((group) => (
                 <li key={group.sourcePath} className="backlinks__group" data-testid="backlink-group" data-path={group.sourcePath}>
-                  <button type="button" className="backlinks__source" title={group.sourcePath} onClick={() => open(group.links[0])}>
+                  <button type="button" className="backlinks__source" title={group.sourcePath} onClick={() => open(group.lines[0].links[0])}>
                     <span className="backlinks__source-title">{group.sourceTitle || group.sourcePath}</span>
                     <span className="backlinks__source-path">{group.sourcePath}</span>
                   </button>
                   <ul className="backlinks__links">
-                    {group.links.map((link) => (
-                      <li key={`${link.line}:${link.column}`}>
-                        <button type="button" className="backlinks__link" data-testid="backlink" data-line={link.line} onClick={() => open(link)}>
-                          <span className="backlinks__line">{link.line}</span>
-                          <Context text={link.context} range={link.contextRange} />
+                    {group.lines.map((entry) => (
+                      <li key={entry.line}>
+                        <button
+                          type="button"
+                          className="backlinks__link"
+                          data-testid="backlink"
+                          data-line={entry.line}
+                          data-links={entry.links.length}
+                          onClick={() => open(entry.links[0])}
+                        >
+                          <span className="backlinks__line">{entry.line}</span>
+                          <Context text={entry.context} ranges={entry.ranges} />
+                          {entry.links.length > 1 && (
+                            <span className="backlinks__link-count" title={t('links.linksOnLine', { count: entry.links.length })}>
+                              ×{entry.links.length}
+                            </span>
+                          )}
                         </button>
                       </li>
                     ))}
@@ -101,7 +115,7 @@ export function BacklinksPanel({ path, title, refreshKey, onOpen }: BacklinksPan
   )
 }
 
-function Context({ text, range }: { text: string; range: Backlink['contextRange'] }) {
-  const clipped = useMemo(() => clipAround(text, range), [text, range])
-  return <Highlighted className="backlinks__context" text={clipped.text} ranges={[clipped.range]} />
+function Context({ text, ranges }: { text: string; ranges: readonly TextRange[] }) {
+  const clipped = useMemo(() => clipContext(text, ranges), [text, ranges])
+  return <Highlighted className="backlinks__context" text={clipped.text} ranges={clipped.ranges} />
 }
