@@ -1,6 +1,8 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { decodeUtf8InSlices } from './decode-utf8-in-slices'
+import { yieldToEventLoop } from './yield-to-event-loop'
 
 /** How {@link DurableJsonFile.readWithReport} found the file and its last good copy. */
 export type DurableRead<T> =
@@ -26,6 +28,9 @@ export type JsonValidator<T> = (value: unknown) => { ok: true; data: T } | { ok:
  * else its `.bak`, is a complete, parseable version: a crash never leaves only a torn
  * one. Reads fall back to the `.bak` when the file is missing, empty, cut off or
  * fails `validate`. Writes are serialised.
+ *
+ * Reading decodes the bytes in slices, yielding to the event loop between them, so
+ * that only `JSON.parse` (and `validate`) holds the thread for one long stretch.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   /** The last good copy kept beside the file. */
@@ -34,7 +39,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly tempFile: string
   private queue: Promise<void> = Promise.resolve()
 
-  constructor(readonly file: string, private readonly validate: JsonValidator<T>) {
+  /**
+   * `stringify` turns data into the file's text, `JSON.stringify` by default; an
+   * asynchronous one (see `stringifyMetadata`) may run in pieces, as long as the data
+   * it was given does not change meanwhile.
+   */
+  constructor(
+    readonly file: string,
+    private readonly validate: JsonValidator<T>,
+    private readonly stringify: (data: T) => string | Promise<string> = (data) => JSON.stringify(data),
+  ) {
     this.backupFile = `${file}.bak`
     this.tempFile = join(dirname(file), `.${basename(file)}.tmp`)
   }
@@ -56,8 +70,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Writes `data` as compact JSON through the temp file, keeping the previous version as `.bak`. */
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data)
-    const run = this.queue.then(() => this.writeNow(text))
+    // Started now, so that the text is of the data as it is now, even behind a queued write.
+    const text = Promise.resolve(this.stringify(data))
+    text.catch(() => {})
+    const run = this.queue.then(async () => this.writeNow(await text))
     this.queue = run.catch(() => {})
     return run
   }
@@ -102,14 +118,16 @@ export async function syncFolder(folder: string): Promise<void> {
 }
 
 async function readJson<T>(file: string, validate: JsonValidator<T>): Promise<{ data: T } | { problem: string | null }> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: null }
     return { problem: `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }
   }
+  const text = await decodeUtf8InSlices(bytes)
   if (text.trim() === '') return { problem: 'it is empty' }
+  await yieldToEventLoop()
   let parsed: unknown
   try {
     parsed = JSON.parse(text)

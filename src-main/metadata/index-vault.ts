@@ -49,14 +49,19 @@ export interface SyncOptions {
 export async function syncVaultIndex(root: string, store: MetadataStore, options: SyncOptions = {}): Promise<SyncOutcome> {
   options.onProgress?.({ phase: 'scanning', done: 0, total: 0 })
   const files = await (options.listing ?? walkMarkdownFiles(root))
-  const present = new Set(files.map((f) => f.relative))
-  const vanishedByHash = new Map<string, PostRecord>()
-  for (const record of store.all()) if (!present.has(record.path)) vanishedByHash.set(record.hash, record)
-
-  const changed = newestFirst(files.filter((file) => {
+  const changedFiles: WalkedFile[] = []
+  let matched = 0
+  for (const file of files) {
     const existing = store.get(file.relative)
-    return !existing || existing.size !== file.size || existing.mtimeMs !== file.mtimeMs
-  }))
+    if (existing) matched++
+    if (!existing || existing.size !== file.size || existing.mtimeMs !== file.mtimeMs) changedFiles.push(file)
+  }
+  // The walk lists each path once, so when every record matched a file none vanished and no set is needed.
+  const present = matched === store.size ? null : new Set(files.map((f) => f.relative))
+  const isGone = (record: PostRecord) => present !== null && !present.has(record.path)
+  const vanishedByHash = new Map<string, PostRecord>()
+  if (present) for (const record of store.all()) if (isGone(record)) vanishedByHash.set(record.hash, record)
+  const changed = newestFirst(changedFiles)
   const upserted: PostRecord[] = []
   const removedPaths: string[] = []
   let done = 0
@@ -82,9 +87,9 @@ export async function syncVaultIndex(root: string, store: MetadataStore, options
   }
   await parse(changed, onBatch, options)
 
-  if (options.signal?.aborted !== true) {
+  if (options.signal?.aborted !== true && present !== null) {
     for (const record of store.all()) {
-      if (present.has(record.path)) continue
+      if (!isGone(record)) continue
       store.remove(record.path)
       removedPaths.push(record.path)
     }

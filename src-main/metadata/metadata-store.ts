@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { DurableJsonFile, type JsonValidator } from './durable-json-file'
 import { migrateMetadata } from './migrations'
-import { checkMetadataShape, emptyMetadata, type MetadataData, type PostRecord } from './schema'
+import { fromPostColumns, toPostColumns } from './post-columns'
+import { checkMetadataShape, CURRENT_SCHEMA_VERSION, emptyMetadata, type MetadataData, type PostRecord } from './schema'
+import { stringifyMetadata } from './stringify-metadata'
+import { yieldToEventLoop } from './yield-to-event-loop'
 
 /** Lemma's own folder inside a vault. */
 export const LEMMA_DIR = '.lemma'
@@ -21,16 +24,28 @@ export const FLUSH_DELAY_MS = 250
  * damaged db.json is replaced by its last good copy, and when that is unusable too it
  * is moved aside and rebuilt. Changes are batched: {@link scheduleFlush} gathers them
  * for {@link FLUSH_DELAY_MS}, {@link flush} writes now, and concurrent flushes share
- * one write.
+ * one write; nothing is written while nothing changed.
+ *
+ * The records live in maps; lowdb's `data` (the file's columns, see
+ * {@link toPostColumns}) is rebuilt from them at each write.
  */
 export class MetadataStore {
   private readonly byPath = new Map<string, PostRecord>()
+  private readonly byId = new Map<string, PostRecord>()
   private pendingWrite: Promise<void> | null = null
   private flushTimer: NodeJS.Timeout | null = null
-  private isDirty = false
 
-  private constructor(private readonly db: Low<MetadataData>) {
-    for (const record of Object.values(db.data.posts)) this.byPath.set(record.path, record)
+  private constructor(
+    private readonly db: Low<MetadataData>,
+    records: readonly PostRecord[],
+    private isDirty: boolean,
+  ) {
+    for (const record of records) {
+      // A repeated id (a hand-edited file) keeps its first post; the other file is indexed again as new.
+      if (this.byId.has(record.id)) continue
+      this.byPath.set(record.path, record)
+      this.byId.set(record.id, record)
+    }
   }
 
   /**
@@ -47,13 +62,24 @@ export class MetadataStore {
       if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error
       // A read-only folder can still be read and edited where the files allow it.
       const memory = new Low<MetadataData>(new Memory<MetadataData>(), emptyMetadata())
-      return { store: new MetadataStore(memory), notices: [`Lemma cannot write its index in this folder (${code}: the folder is read-only), so it keeps the index in memory and reads every post at each opening.`] }
+      return { store: new MetadataStore(memory, [], false), notices: [`Lemma cannot write its index in this folder (${code}: the folder is read-only), so it keeps the index in memory and reads every post at each opening.`] }
     }
-    const adapter = new DurableJsonFile<MetadataData>(file, validateMetadata)
+    let wasMigrated = false
+    const adapter = new DurableJsonFile<MetadataData>(file, (value) => {
+      const checked = validateMetadata(value)
+      if (checked.ok) wasMigrated = (value as { schemaVersion?: unknown }).schemaVersion !== CURRENT_SCHEMA_VERSION
+      return checked
+    }, stringifyMetadata)
     const db = new Low<MetadataData>(adapter, emptyMetadata())
     const read = await adapter.readWithReport()
     const notices: string[] = []
-    if (read.source !== 'none') db.data = read.data
+    let records: PostRecord[] = []
+    if (read.source !== 'none') {
+      db.data = read.data
+      // Lets the window breathe between parsing db.json and building the records (each several milliseconds at 10,000 posts).
+      await yieldToEventLoop()
+      records = fromPostColumns(read.data.posts)
+    }
     if (read.source !== 'file' && read.problem) {
       const aside = await moveAside(dir, file)
       const fate = read.source === 'backup'
@@ -61,7 +87,8 @@ export class MetadataStore {
         : 'it was rebuilt from your posts'
       notices.push(`Lemma's index of this folder (.lemma/db.json) could not be used because ${read.problem}. It was moved aside to ${LEMMA_DIR}/${aside} and ${fate}; no post was changed.`)
     }
-    return { store: new MetadataStore(db), notices }
+    // An older version or the backup is written back at the next flush, so that the next opening reads db.json as it is.
+    return { store: new MetadataStore(db, records, wasMigrated || read.source === 'backup'), notices }
   }
 
   /** Number of records. */
@@ -81,11 +108,11 @@ export class MetadataStore {
 
   /** Adds or replaces a record (matched by id; a changed path moves it). */
   put(record: PostRecord): void {
-    const previous = this.db.data.posts[record.id]
+    const previous = this.byId.get(record.id)
     if (previous && previous.path !== record.path && this.byPath.get(previous.path)?.id === record.id) this.byPath.delete(previous.path)
     const atPath = this.byPath.get(record.path)
-    if (atPath && atPath.id !== record.id) delete this.db.data.posts[atPath.id]
-    this.db.data.posts[record.id] = record
+    if (atPath && atPath.id !== record.id) this.byId.delete(atPath.id)
+    this.byId.set(record.id, record)
     this.byPath.set(record.path, record)
     this.isDirty = true
   }
@@ -95,7 +122,7 @@ export class MetadataStore {
     const record = this.byPath.get(path)
     if (!record) return undefined
     this.byPath.delete(path)
-    delete this.db.data.posts[record.id]
+    this.byId.delete(record.id)
     this.isDirty = true
     return record
   }
@@ -119,6 +146,8 @@ export class MetadataStore {
     while (this.pendingWrite) await this.pendingWrite
     if (!this.isDirty) return
     this.isDirty = false
+    // Fresh columns for each write: the sliced stringify may yield, and they must not change meanwhile.
+    this.db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, posts: toPostColumns(this.byId.values()) }
     this.pendingWrite = this.db.write()
       .catch((error: unknown) => {
         this.isDirty = true

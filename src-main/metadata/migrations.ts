@@ -1,4 +1,5 @@
 import { flagConflictCopy } from './post-record'
+import { toPostColumns } from './post-columns'
 import { CURRENT_SCHEMA_VERSION, type PostRecord } from './schema'
 
 /**
@@ -10,6 +11,8 @@ const migrations: Record<number, (data: Record<string, unknown>) => Record<strin
   0: (data) => ({ ...data, schemaVersion: 1, posts: typeof data.posts === 'object' && data.posts !== null ? data.posts : {} }),
   // Version 2 flags sync tools' conflict copies, which depends on the path only.
   1: (data) => ({ ...data, schemaVersion: 2, posts: mapRecords(data.posts, flagConflictCopy) }),
+  // Version 3 stores the records keyed by id as columns (see post-columns.ts); a malformed table stays as it is, to fail the check.
+  2: (data) => ({ ...data, schemaVersion: 3, posts: keyedToColumns(data.posts) }),
 }
 
 /**
@@ -31,12 +34,20 @@ export function migrateMetadata(data: unknown): unknown {
   return current
 }
 
+function isRecordLike(record: unknown): record is PostRecord {
+  return typeof record === 'object' && record !== null && typeof (record as PostRecord).path === 'string' && Array.isArray((record as PostRecord).warnings)
+}
+
 function mapRecords(posts: unknown, map: (record: PostRecord) => PostRecord): unknown {
   if (typeof posts !== 'object' || posts === null || Array.isArray(posts)) return posts
   const out: Record<string, unknown> = {}
-  for (const [id, record] of Object.entries(posts)) {
-    const isRecordLike = typeof record === 'object' && record !== null && typeof (record as PostRecord).path === 'string' && Array.isArray((record as PostRecord).warnings)
-    out[id] = isRecordLike ? map(record as PostRecord) : record
-  }
+  for (const [id, record] of Object.entries(posts)) out[id] = isRecordLike(record) ? map(record) : record
   return out
+}
+
+function keyedToColumns(posts: unknown): unknown {
+  if (typeof posts !== 'object' || posts === null || Array.isArray(posts)) return posts
+  const entries = Object.entries(posts)
+  if (!entries.every(([id, record]) => isRecordLike(record) && record.id === id)) return posts
+  return toPostColumns(entries.map(([, record]) => record as PostRecord))
 }

@@ -12,7 +12,7 @@ import { HistoryService } from '../history/history-service'
 import { LocalHistory, SNAPSHOT_NAME } from '../history/local-history'
 import { sameRecord, syncVaultIndex, type SyncOptions } from '../metadata/index-vault'
 import { METADATA_FILE, MetadataStore } from '../metadata/metadata-store'
-import { walkInWorker } from '../index-worker/run-parse-workers'
+import { resolveWorkerEntry, walkInWorker } from '../index-worker/run-parse-workers'
 import { toPostRecord, toSummary } from '../metadata/post-record'
 import type { PostRecord } from '../metadata/schema'
 import type { BackupStore } from '../recovery/backup-store'
@@ -300,8 +300,10 @@ export class VaultSession {
   private async sync(isReported = true): Promise<void> {
     const options = this.syncOptions()
     if (!isReported) delete options.onProgress
-    if (this.listing) options.listing = this.listing
+    // The listing started while db.json loaded, else a new one: in a worker too, as every sync walks the whole vault.
+    const listing = this.listing ?? (await startListing(this.info.root, this.options.parser))?.listing
     this.listing = null
+    if (listing) options.listing = listing
     const { removedPaths } = await syncVaultIndex(this.info.root, this.store, options)
     if (removedPaths.length) this.options.onChange({ type: 'removed', paths: removedPaths })
   }
@@ -437,22 +439,29 @@ export class VaultSession {
   }
 }
 
-/** Vaults whose metadata is at least this big are listed in a worker while db.json loads. */
+/** Warm vaults whose metadata is smaller than this are listed in this thread (about 2,500 posts). */
 const LARGE_METADATA_BYTES = 2 * 1024 * 1024
 
 /**
- * Starts listing a big vault in a worker thread, so that the listing (I/O bound,
- * thousands of `stat` calls) overlaps the parsing of db.json (CPU bound, main thread)
- * on a warm open. Small or new vaults are listed later, in this thread: a worker
- * would cost more than it saves.
+ * Starts listing the vault in a worker thread, where the walk may block (three times
+ * faster than the asynchronous walk in this thread) and overlaps the loading of
+ * db.json here. Used on a cold open (no db.json yet) and for vaults whose metadata is
+ * big; a small warm vault is listed faster in this thread than a worker starts (some
+ * 50 ms). A worker started through tsx (tests from source) costs a quarter of a
+ * second, so it is used for big metadata only. Null when parsing in-process, when no
+ * worker can start, or for small vaults: the sync then walks in this thread.
  */
 async function startListing(root: string, parser: VaultSessionOptions['parser']): Promise<{ listing: Promise<WalkedFile[]> } | null> {
   if (parser === 'in-process') return null
-  const size = await stat(join(root, METADATA_FILE)).then((info) => info.size, () => 0)
-  if (size < LARGE_METADATA_BYTES) return null
-  const listing = walkInWorker(root, parser === undefined || parser === 'auto' ? undefined : parser)
+  const entry = parser === undefined || parser === 'auto' ? resolveWorkerEntry() : parser
+  if (entry === null) return null
+  const metadataBytes = await stat(join(root, METADATA_FILE)).then((info) => info.size, () => null)
+  const isWorthAWorker = metadataBytes === null ? entry.type === 'script' : metadataBytes >= LARGE_METADATA_BYTES
+  if (!isWorthAWorker) return null
+  const listing = walkInWorker(root, entry)
   // Rejections are seen by the first sync; until then they must not count as unhandled.
   listing.catch(() => {})
+  // Wrapped: an async function returning the promise itself would wait for it.
   return { listing }
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MetadataStore, METADATA_FILE } from '../../src-main/metadata/metadata-store'
 import { syncVaultIndex } from '../../src-main/metadata/index-vault'
+import { fromPostColumns, type PostColumns } from '../../src-main/metadata/post-columns'
 import { CURRENT_SCHEMA_VERSION } from '../../src-main/metadata/schema'
 
 let root: string
@@ -16,6 +17,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
+
+/** The records in a db.json as written. */
+async function readRecords(file: string) {
+  const db = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; posts: PostColumns }
+  return fromPostColumns(db.posts)
+}
 
 async function snapshotPosts(): Promise<Record<string, Buffer>> {
   return {
@@ -31,12 +38,12 @@ describe('the metadata store', () => {
     const db = JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8'))
     expect(notices).toEqual([])
     expect(db.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
-    const records = Object.values(db.posts) as Array<{ id: string; path: string; title: string; hash: string; wordCount: number }>
+    const records = await readRecords(join(root, METADATA_FILE))
     expect(records.map((r) => r.path).sort()).toEqual(['algo/two-pointers.md', 'hello.md'])
     const post = records.find((r) => r.path === 'algo/two-pointers.md')!
     expect(post.title).toBe('盛最多水的容器')
     expect(post.hash).toMatch(/^[0-9a-f]{64}$/)
-    expect(db.posts[post.id]).toBe(db.posts[post.id])
+    expect(post).toEqual(store.get('algo/two-pointers.md'))
   })
 
   it('keeps a post id when the file is renamed outside Lemma', async () => {
@@ -114,10 +121,10 @@ describe('durable writes of the metadata', () => {
     await store.flush()
     store.put(record('b', 'b.md'))
     await store.flush()
-    const current = JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8'))
-    const backup = JSON.parse(await readFile(join(root, `${METADATA_FILE}.bak`), 'utf8'))
-    expect(Object.keys(current.posts).sort()).toEqual(['a', 'b'])
-    expect(Object.keys(backup.posts)).toEqual(['a'])
+    const current = await readRecords(join(root, METADATA_FILE))
+    const backup = await readRecords(join(root, `${METADATA_FILE}.bak`))
+    expect(current.map((r) => r.id).sort()).toEqual(['a', 'b'])
+    expect(backup.map((r) => r.id)).toEqual(['a'])
     expect((await readdir(join(root, '.lemma'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
@@ -175,6 +182,45 @@ describe('durable writes of the metadata', () => {
     expect(store.get('hello (conflicted copy).md')!.conflictCopyOf).toBe('hello.md')
   })
 
+  it('migrates a version-2 db.json (records keyed by id) to columns, rewriting it once', async () => {
+    await mkdir(join(root, '.lemma'), { recursive: true })
+    const records = { a: record('a', 'a.md'), b: { ...record('b', 'b (conflicted copy).md'), conflictCopyOf: 'b.md' } }
+    await writeFile(join(root, METADATA_FILE), JSON.stringify({ schemaVersion: 2, posts: records }))
+    const { store, notices } = await MetadataStore.open(root)
+    expect(notices).toEqual([])
+    expect(store.all().sort((x, y) => (x.id < y.id ? -1 : 1))).toStrictEqual([records.a, records.b])
+    await store.flush()
+    const db = JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8'))
+    expect(db.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect(await readRecords(join(root, METADATA_FILE))).toHaveLength(2)
+  })
+
+  it('does not rewrite db.json when an opening finds nothing changed', async () => {
+    const first = await MetadataStore.open(root)
+    await syncVaultIndex(root, first.store, { parser: 'in-process' })
+    const written = await stat(join(root, METADATA_FILE))
+    const { store } = await MetadataStore.open(root)
+    const outcome = await syncVaultIndex(root, store, { parser: 'in-process' })
+    await store.flush()
+    expect(outcome).toEqual({ upserted: [], removedPaths: [], parsedCount: 0 })
+    const after = await stat(join(root, METADATA_FILE))
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs])
+  })
+
+  it('keeps the first post of a repeated id (a hand-edited file) and indexes the other file anew', async () => {
+    const first = await MetadataStore.open(root)
+    await syncVaultIndex(root, first.store, { parser: 'in-process' })
+    const db = JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8')) as { posts: PostColumns }
+    db.posts.id = db.posts.id.map(() => 'same')
+    await writeFile(join(root, METADATA_FILE), JSON.stringify(db))
+    const { store, notices } = await MetadataStore.open(root)
+    expect(notices).toEqual([])
+    expect(store.size).toBe(1)
+    const outcome = await syncVaultIndex(root, store, { parser: 'in-process' })
+    expect(outcome.parsedCount).toBe(1)
+    expect(new Set(store.all().map((r) => r.id)).size).toBe(2)
+  })
+
   it('batches scheduled changes into one write', async () => {
     const { store } = await MetadataStore.open(root)
     for (let i = 0; i < 50; i++) {
@@ -183,6 +229,6 @@ describe('durable writes of the metadata', () => {
     }
     await expect(readFile(join(root, METADATA_FILE), 'utf8')).rejects.toThrow()
     await store.flush()
-    expect(Object.keys(JSON.parse(await readFile(join(root, METADATA_FILE), 'utf8')).posts)).toHaveLength(50)
+    expect(await readRecords(join(root, METADATA_FILE))).toHaveLength(50)
   })
 })

@@ -100,7 +100,7 @@ describe('watching a vault for other programs\' changes', () => {
     expect(opened.session.listPosts()).toHaveLength(250)
     await opened.session.close()
     const db = JSON.parse(await readFile(join(opened.root, '.lemma', 'db.json'), 'utf8'))
-    expect(Object.keys(db.posts)).toHaveLength(250)
+    expect(db.posts.id).toHaveLength(250)
   })
 
   it('reports a removed folder as removed posts', async () => {
