@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { walkMarkdownFiles } from '../vault/walk'
-import { parseFiles } from './parse-files'
+import { walkMarkdownFilesBlocking } from '../vault/walk'
 import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
 
 /**
  * The entry of the index worker thread. `parse`: reads and parses the files it was
  * given with {@link parseFiles} and posts each batch, then `done`. `walk`: lists the
  * vault with the vault core's walk, off the main thread so that the listing and the
- * loading of db.json overlap. Built as its own file (`out/main/index-worker.js`, see
+ * loading of db.json overlap. The parser (and the YAML library) is loaded only for
+ * `parse`, so a listing worker starts sooner. Built as its own file (`out/main/index-worker.js`, see
  * `electron.vite.config.ts`) and started by `run-parse-workers.ts`.
  */
 async function run(): Promise<void> {
@@ -19,9 +19,10 @@ async function run(): Promise<void> {
   try {
     if (input.task === 'walk') {
       // Blocking calls are free in a worker and several times faster than async ones.
-      post({ type: 'walked', files: await walkMarkdownFiles(input.root, { isBlocking: true }) })
+      post({ type: 'walked', files: walkMarkdownFilesBlocking(input.root) })
       return
     }
+    const { parseFiles } = await import('./parse-files')
     await parseFiles(input.files, {
       batchSize: input.batchSize,
       readBytes: (absolute) => readFileSync(absolute),
