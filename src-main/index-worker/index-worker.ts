@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { walkMarkdownFilesBlocking } from '../vault/walk'
+import { packListing } from './packed-listing'
 import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
 
 /**
@@ -19,7 +20,8 @@ async function run(): Promise<void> {
   try {
     if (input.task === 'walk') {
       // Blocking calls are free in a worker and several times faster than async ones.
-      post({ type: 'walked', files: walkMarkdownFilesBlocking(input.root) })
+      const listing = packListing(walkMarkdownFilesBlocking(input.root))
+      port.postMessage({ type: 'walked', listing } satisfies IndexWorkerMessage, [listing.stats.buffer])
       return
     }
     const { parseFiles } = await import('./parse-files')

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
+import { unpackListing } from './packed-listing'
 import { parseFiles, type FileToParse, type ParsedFile } from './parse-files'
 import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
 
@@ -113,8 +114,17 @@ function runOneWorker(entry: WorkerEntry, files: FileToParse[], batchSize: numbe
  * like the walk when the folder cannot be read.
  */
 export async function walkInWorker(root: string, entry: WorkerEntry | null = resolveWorkerEntry()): Promise<WalkedFile[]> {
-  if (entry === null) return walkMarkdownFiles(root)
-  const listed = await new Promise<WalkedFile[] | Error | null>((resolve) => {
+  const listed = entry === null ? null : await listInWorker(root, entry)
+  if (listed instanceof Error) throw listed
+  return listed ?? walkMarkdownFiles(root)
+}
+
+/**
+ * The worker half of {@link walkInWorker}: the listing, the walk's error, or null
+ * when the worker could not start or died (then the caller lists in its own thread).
+ */
+export function listInWorker(root: string, entry: WorkerEntry): Promise<WalkedFile[] | Error | null> {
+  return new Promise((resolve) => {
     let worker: Worker
     try {
       worker = startWorker(entry, { task: 'walk', root })
@@ -123,14 +133,12 @@ export async function walkInWorker(root: string, entry: WorkerEntry | null = res
       return
     }
     worker.once('message', (message: IndexWorkerMessage) => {
-      resolve(message.type === 'walked' ? message.files : message.type === 'error' ? new Error(message.message) : null)
+      resolve(message.type === 'walked' ? unpackListing(root, message.listing) : message.type === 'error' ? new Error(message.message) : null)
       void worker.terminate()
     })
     worker.once('error', () => resolve(null))
     worker.once('exit', () => resolve(null))
   })
-  if (listed instanceof Error) throw listed
-  return listed ?? walkMarkdownFiles(root)
 }
 
 function startWorker(entry: WorkerEntry, input: IndexWorkerInput): Worker {

@@ -1,4 +1,4 @@
-import type { WalkedFile } from '../vault/walk'
+import type { PackedListing } from './packed-listing'
 import type { FileToParse, ParsedFile } from './parse-files'
 
 /** What the index worker receives as `workerData`: files to parse, or a folder to list. */
@@ -10,5 +10,5 @@ export type IndexWorkerInput =
 export type IndexWorkerMessage =
   | { type: 'batch'; batch: ParsedFile[] }
   | { type: 'done' }
-  | { type: 'walked'; files: WalkedFile[] }
+  | { type: 'walked'; listing: PackedListing }
   | { type: 'error'; message: string }

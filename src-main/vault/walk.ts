@@ -152,6 +152,21 @@ interface PendingLink {
 }
 
 /** The walk's rules, as a generator of disk requests (see {@link DiskRequest}). */
+/**
+ * The absolute path of a walked file from its vault-relative path, as the walk makes
+ * it: `rootPrefix` (the resolved root ending in a separator) then `relative` with the
+ * platform's separators. See {@link rootPrefixOf}.
+ */
+export function joinRelative(rootPrefix: string, relative: string): string {
+  return rootPrefix + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep))
+}
+
+/** The prefix {@link joinRelative} takes for the vault at `root`. */
+export function rootPrefixOf(root: string): string {
+  const resolved = path.resolve(root)
+  return resolved.endsWith(path.sep) ? resolved : resolved + path.sep
+}
+
 class Walk {
   private readonly files: WalkedFile[] = []
   /** Real path of each entry of `files`, for the de-duplication of files reached through links. */
@@ -166,7 +181,7 @@ class Walk {
     root: string,
     private readonly realRoot: string,
   ) {
-    this.rootPrefix = root.endsWith(path.sep) ? root : root + path.sep
+    this.rootPrefix = rootPrefixOf(root)
   }
 
   *run(): WalkSteps<void> {
@@ -248,7 +263,7 @@ class Walk {
     this.realPaths.push(real)
     this.files.push({
       relative,
-      absolute: this.rootPrefix + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep)),
+      absolute: joinRelative(this.rootPrefix, relative),
       size: stats.size,
       mtimeMs: stats.mtimeMs,
       birthtimeMs: stats.birthtimeMs,
