@@ -130,6 +130,8 @@ try {
   await search.close()
   await uncached.close()
 
+  const slowest = (timings: number[]) => timings.map((ms, i) => ({ ms, query: ALL_ORACLE_QUERIES[i] }))
+    .sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ ms, query }) => `${query} ${ms.toFixed(2)} ms`).join('; ')
   const lemma = percentiles(lemmaMs)
   const lemmaSnippets = percentiles(lemmaSnippetMs)
   const rg = percentiles(rgMs)
@@ -176,7 +178,9 @@ try {
       query_latency: 'per query: median of 15 runs of search.query (limit 50); p95 over the query set. "with snippets": first 20 hits get snippets read from disk, text cache off',
       phrase_cache: 'query_* are repeated queries, so phrase checks come from the literal cache after the first run; query_uncached_* is the same index with the cache off (median of 3)',
       rg: 'per query: median of 3 runs of rg -F -i -l --no-ignore -g *.md per clause, intersected',
-      phrases: 'quoted phrases are checked in the files of the best candidates only until the page is full (isTotalExact false); recall uses the full check',
+      phrases: 'quoted phrases first drop the candidates whose phrase signature lacks a junction of the phrase (no file read), then are checked in the files of the best remaining candidates only until the page is full (isTotalExact false); recall uses the full check',
+      slowest_queries: slowest(lemmaMs),
+      slowest_uncached_queries: slowest(uncachedMs),
     },
   })
 } finally {

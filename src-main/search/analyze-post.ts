@@ -1,5 +1,6 @@
 import { scanTokens } from '../../src-shared/search/tokenize'
 import { addPresenceTerms } from './char-presence'
+import { JunctionCollector } from './junction-keys'
 import { MAX_BODY_COUNT, withFieldBits } from './term-weight'
 
 /** The parts of a post the full-text index reads. */
@@ -17,18 +18,23 @@ export interface AnalyzedPost {
   weights: Map<string, number>
   /** Number of tokens in the text, for BM25's length normalisation. */
   length: number
+  /** The text's junction keys, for its phrase signature (see `JunctionCollector`). */
+  junctions: Uint32Array
 }
 
 /**
  * Tokenizes a post's text, title, tags and categories into one weight per distinct
- * term. The text is the whole file, so anything `rg` would find in it (front matter
- * values, code, LaTeX source) is searchable; the title comes from the metadata
- * record, so a title taken from the file name is searchable too.
+ * term (with presence terms, see `addPresenceTerms`), and collects the junction
+ * keys of the text. The text is the whole file, so anything `rg` would find in it
+ * (front matter values, code, LaTeX source) is searchable; the title comes from
+ * the metadata record, so a title taken from the file name is searchable too.
  */
 export function analyzePost(post: SearchablePost): AnalyzedPost {
   const weights = new Map<string, number>()
+  const junctions = new JunctionCollector(post.text)
   let length = 0
-  scanTokens(post.text, (term) => {
+  scanTokens(post.text, (term, kind, start, end) => {
+    junctions.add(kind, start, end)
     length++
     const count = weights.get(term)
     if (count === undefined) weights.set(term, 1)
@@ -43,5 +49,5 @@ export function analyzePost(post: SearchablePost): AnalyzedPost {
   for (const tag of post.tags) mark(tag, false)
   for (const path of post.categories) for (const name of path) mark(name, false)
   addPresenceTerms(weights)
-  return { weights, length }
+  return { weights, length, junctions: junctions.result() }
 }

@@ -70,7 +70,7 @@ function runWorker(entry: SearchWorkerEntry, input: SearchWorkerInput, options: 
       if (message.type === 'progress') options.onProgress?.(message.done, message.total)
       else if (message.type === 'error') settle(new Error(message.message))
       else {
-        const segment = { terms: message.terms, termNumbers: numberTerms(message.terms), offsets: message.offsets, ids: message.ids, weights: message.weights }
+        const segment = { terms: message.terms, termNumbers: numberTerms(message.terms), offsets: message.offsets, ids: message.ids, weights: message.weights, signatures: message.signatures }
         settle({ segment, posts: message.posts, docs: message.docs })
       }
     })

@@ -51,8 +51,8 @@ export async function buildSearchIndex(root: string, metas: readonly PostMeta[],
       continue
     }
     const { doc, analyzed } = analyzeFile(meta, text)
-    builder.addPost(posts.length, analyzed.weights)
-    posts.push({ path: meta.path, length: analyzed.length })
+    builder.addPost(posts.length, analyzed.weights, analyzed.junctions)
+    posts.push({ path: meta.path, length: analyzed.length, date: meta.date })
     docs.push(doc)
     if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, metas.length)
     if (options.yieldToEvents !== undefined && performance.now() - sliceStart > SLICE_MS) {

@@ -1,11 +1,12 @@
 import { parseQuery, type ParsedQuery, type QueryToken } from '../../src-shared/search/parse-query'
 import type { SearchHit, SearchOptions, SearchResponse } from '../../src-shared/search/search-types'
-import type { InvertedIndex } from './inverted-index'
-import type { LiteralCache } from './literal-cache'
+import type { IndexedPost, InvertedIndex, MatchSet } from './inverted-index'
+import { CONTAINS, LACKS, UNCHECKED, type LiteralCache, type LiteralResults } from './literal-cache'
+import { LiteralMatcher } from './literal-matcher'
 import type { SearchDoc } from './search-document'
 import { hasFilters, matchesFilters } from './search-filters'
 import { buildSnippets, highlightRanges, queryNeedles } from './snippets'
-import { bestIndices } from './top-k'
+import { bestByScore } from './top-k'
 
 /** What a query runs against. */
 export interface QueryContext {
@@ -13,7 +14,10 @@ export interface QueryContext {
   docs: ReadonlyMap<string, SearchDoc>
   /** The whole text of a post, or null when it cannot be read any more. */
   readText: (path: string) => Promise<string | null>
-  /** The bytes of a post's file, read at once (phrase checks read many small files). */
+  /**
+   * The bytes of a post's file, read at once (phrase checks read many small files);
+   * only valid until the next call, which may reuse the buffer.
+   */
   readBytes: (path: string) => Buffer | null
   /** Results of earlier literal checks, valid for the current index (see {@link LiteralCache}). */
   literalCache?: LiteralCache
@@ -22,8 +26,8 @@ export interface QueryContext {
 /** Defaults and bounds of {@link SearchOptions}. */
 export const SEARCH_LIMITS = { limit: 50, maxLimit: 500, snippetHits: 20, snippetsPerHit: 3 }
 
-/** Candidates checked for phrases per round while filling a page. */
-const READ_CONCURRENCY = 32
+/** Most candidates checked for phrases per round while filling a page. */
+const READ_BATCH = 32
 /** Longest stretch of synchronous phrase checking before yielding to other work. */
 const SLICE_MS = 8
 
@@ -43,51 +47,58 @@ export async function executeQuery(context: QueryContext, text: string, options:
   const offset = Math.max(0, Math.floor(options.offset ?? 0))
   if (query.isEmpty) return { total: 0, isTotalExact: true, hits: [], elapsedMs: performance.now() - started }
 
-  // Posts are resolved to documents before any await: a compaction may renumber them meanwhile.
+  // Post numbers are read through this table, which stays valid across awaits (see `InvertedIndex.table`).
+  const table = context.index.table()
   const literals = literalsOf(query)
-  const { docs, scores } = withoutKnownMisses(context, literals, filteredCandidates(context, query))
-  const dateOf = (i: number) => docs[i].date
-  let page: number[]
-  let total = docs.length
+  const known = literals.length === 0 ? null : context.literalCache?.resultsFor(literals, context.index.generation) ?? null
+  const found = filteredCandidates(context, query, table, known)
+  const { ids, scores } = found
+  const isBetterTie = newerFirst(ids, table, context.index.dateKeys())
+  let page: Int32Array
+  let total = found.length
   let isTotalExact = true
   if (literals.length === 0) {
-    page = bestIndices(docs.length, offset + limit, ranking(scores, dateOf)).slice(offset)
+    page = bestByScore(scores, found.length, offset + limit, isBetterTie).subarray(offset)
   } else {
-    // Rank only as deep as the checks go, doubling the depth while the page is not full.
-    let depth = Math.min(docs.length, Math.max(READ_CONCURRENCY, (offset + limit) * 2))
-    let ranked = bestIndices(docs.length, depth, ranking(scores, dateOf))
+    // Rank only as deep as the checks go, quadrupling the depth while the page is not full.
+    let depth = Math.min(found.length, Math.max(READ_BATCH, (offset + limit) * 2))
+    let ranked = bestByScore(scores, found.length, depth, isBetterTie)
     const verified: number[] = []
     let checked = 0
     while (checked < ranked.length && verified.length < offset + limit) {
-      const batch = ranked.slice(checked, checked + READ_CONCURRENCY)
-      const kept = await verifyLiterals(context, batch.map((i) => docs[i].path), literals)
+      // No more files than the page still lacks: most candidates usually hold the phrase.
+      const batch = ranked.subarray(checked, checked + Math.min(READ_BATCH, offset + limit - verified.length))
+      const kept = await verifyLiterals(context, Array.from(batch, (i) => ids[i]), table, literals, known)
       for (const k of kept) verified.push(batch[k])
       checked += batch.length
-      if (checked === ranked.length && depth < docs.length) {
-        depth = Math.min(docs.length, depth * 4)
-        ranked = bestIndices(docs.length, depth, ranking(scores, dateOf))
+      if (checked === ranked.length && depth < found.length) {
+        depth = Math.min(found.length, depth * 4)
+        ranked = bestByScore(scores, found.length, depth, isBetterTie)
       }
     }
-    total = verified.length + (docs.length - checked)
-    isTotalExact = checked === docs.length
-    page = verified.slice(offset, offset + limit)
+    total = verified.length + (found.length - checked)
+    isTotalExact = checked === found.length
+    page = Int32Array.from(verified.slice(offset, offset + limit))
   }
 
   const needles = queryNeedles(query)
   const snippetHits = clamp(options.snippetHits ?? SEARCH_LIMITS.snippetHits, 0, limit)
   const snippetsPerHit = clamp(options.snippetsPerHit ?? SEARCH_LIMITS.snippetsPerHit, 0, 20)
-  const hits = await Promise.all(page.map(async (i, rank): Promise<SearchHit> => {
-    const doc = docs[i]
-    const hit: SearchHit = {
+  const hits: SearchHit[] = []
+  for (const i of page) {
+    const doc = docOf(context, table, ids[i])
+    if (doc === undefined) continue
+    hits.push({
       path: doc.path, title: doc.title, titleRanges: highlightRanges(doc.title, needles),
       tags: doc.tags, categories: doc.categories, date: doc.date, score: scores[i],
-    }
-    if (rank < snippetHits && needles.length > 0) {
-      const body = await context.readText(doc.path)
+    })
+  }
+  if (needles.length > 0) {
+    await Promise.all(hits.slice(0, snippetHits).map(async (hit) => {
+      const body = await context.readText(hit.path)
       hit.snippets = body === null ? [] : buildSnippets(body, needles, snippetsPerHit)
-    }
-    return hit
-  }))
+    }))
+  }
   return { total, isTotalExact, hits, elapsedMs: performance.now() - started }
 }
 
@@ -97,12 +108,21 @@ export async function executeQuery(context: QueryContext, text: string, options:
  * `rg` reads these whole; the window uses {@link executeQuery}.
  */
 export async function findMatches(context: QueryContext, query: ParsedQuery): Promise<{ paths: string[]; scores: Float64Array }> {
-  const { docs, scores } = filteredCandidates(context, query)
-  const paths = docs.map((doc) => doc.path)
+  const table = context.index.table()
   const literals = literalsOf(query)
-  if (literals.length === 0) return { paths, scores }
-  const kept = pick(paths, scores, await verifyLiterals(context, paths, literals))
-  return { paths: kept.ids, scores: kept.scores }
+  const known = literals.length === 0 ? null : context.literalCache?.resultsFor(literals, context.index.generation) ?? null
+  const { ids, scores, length } = filteredCandidates(context, query, table, known)
+  let kept = Array.from({ length }, (_, i) => i)
+  if (literals.length > 0) kept = await verifyLiterals(context, Array.from(ids.subarray(0, length)), table, literals, known)
+  const paths: string[] = []
+  const keptScores: number[] = []
+  for (const i of kept) {
+    const post = table[ids[i]]
+    if (post === null) continue
+    paths.push(post.path)
+    keptScores.push(scores[i])
+  }
+  return { paths, scores: Float64Array.from(keptScores) }
 }
 
 /** Every required token of a query, deduplicated across clauses. */
@@ -111,7 +131,7 @@ export function requiredTokens(query: ParsedQuery): QueryToken[] {
   const tokens: QueryToken[] = []
   for (const clause of query.clauses) {
     for (const token of clause.tokens) {
-      const key = `${token.type}\u0000${token.term}`
+      const key = `${token.type}\u0000${token.term}\u0000${token.position ?? ''}`
       if (seen.has(key)) continue
       seen.add(key)
       tokens.push(token)
@@ -120,31 +140,38 @@ export function requiredTokens(query: ParsedQuery): QueryToken[] {
   return tokens
 }
 
-function filteredCandidates(context: QueryContext, query: ParsedQuery): { docs: SearchDoc[]; scores: Float64Array } {
-  const { ids, scores } = candidates(context.index, query)
-  const found: SearchDoc[] = []
-  const kept: number[] = []
-  const isFiltered = hasFilters(query)
-  for (let i = 0; i < ids.length; i++) {
-    const path = context.index.post(ids[i])?.path
-    const doc = path === undefined ? undefined : context.docs.get(path)
-    if (doc === undefined || (isFiltered && !matchesFilters(doc, query))) continue
-    found.push(doc)
-    kept.push(i)
-  }
-  return { docs: found, scores: kept.length === ids.length ? scores : pick(ids, scores, kept).scores }
+/**
+ * Candidates of a query: matched posts (see {@link candidates}) passing the
+ * filters, whose phrase signatures may hold the literals' junctions, and not
+ * known to lack the literals.
+ */
+interface Candidates {
+  /** Post numbers; the first {@link length} entries count. */
+  ids: Int32Array
+  /** Score of `ids[i]`. */
+  scores: Float64Array
+  length: number
 }
 
-/** Drops the candidates an earlier check found without the literals, so ranking and paging skip them. */
-function withoutKnownMisses(context: QueryContext, literals: string[], found: { docs: SearchDoc[]; scores: Float64Array }): { docs: SearchDoc[]; scores: Float64Array } {
-  if (literals.length === 0) return found
-  const known = context.literalCache?.resultsFor(literals)
-  if (known === undefined || known === null || known.size === 0) return found
-  const kept: number[] = []
-  for (let i = 0; i < found.docs.length; i++) if (known.get(found.docs[i].path) !== false) kept.push(i)
-  if (kept.length === found.docs.length) return found
-  const picked = pick(found.docs, found.scores, kept)
-  return { docs: picked.ids, scores: picked.scores }
+function filteredCandidates(context: QueryContext, query: ParsedQuery, table: ReadonlyArray<IndexedPost | null>, known: LiteralResults | null): Candidates {
+  const { index } = context
+  const { ids, scores } = candidates(index, query)
+  const isFiltered = hasFilters(query)
+  const junctions = [...new Set(literalsOf(query).flatMap((literal) => index.phraseKeys(literal)))]
+  // Compacted in place: a candidate moves down over the dropped ones.
+  let length = 0
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    const state = known === null ? UNCHECKED : known.get(id)
+    if (state === LACKS || (state === UNCHECKED && !index.mayContainPhrase(id, junctions))) continue
+    if (isFiltered) {
+      const doc = docOf(context, table, id)
+      if (doc === undefined || !matchesFilters(doc, query)) continue
+    }
+    ids[length] = id
+    scores[length++] = scores[i]
+  }
+  return { ids, scores, length }
 }
 
 /** The texts to find literally: quoted phrases, and clauses with nothing to index (`$$`). */
@@ -152,36 +179,53 @@ function literalsOf(query: ParsedQuery): string[] {
   return query.clauses.filter((clause) => clause.isPhrase || clause.tokens.length === 0).map((clause) => clause.text.toLowerCase())
 }
 
-function candidates(index: InvertedIndex, query: ParsedQuery): { ids: number[]; scores: Float64Array } {
+function candidates(index: InvertedIndex, query: ParsedQuery): MatchSet {
   const tokens = requiredTokens(query)
   if (tokens.length > 0) return index.match(tokens)
-  const ids = index.paths().map((path) => index.idOf(path) as number)
-  return { ids, scores: new Float64Array(ids.length) }
+  const table = index.table()
+  const ids: number[] = []
+  for (let id = 0; id < table.length; id++) if (table[id] !== null) ids.push(id)
+  return { ids: Int32Array.from(ids), scores: new Float64Array(ids.length) }
+}
+
+/** The search document of post `id`, or undefined when it was removed. */
+function docOf(context: QueryContext, table: ReadonlyArray<IndexedPost | null>, id: number): SearchDoc | undefined {
+  const post = table[id]
+  return post === null || post === undefined ? undefined : context.docs.get(post.path)
+}
+
+/** Orders candidates with equal scores: newer date first, then lower post number. */
+function newerFirst(ids: Int32Array, table: ReadonlyArray<IndexedPost | null>, dates: Float64Array): (a: number, b: number) => boolean {
+  return (a, b) => {
+    const idA = ids[a]
+    const idB = ids[b]
+    if (dates[idA] !== dates[idB]) return dates[idA] > dates[idB]
+    const dateA = table[idA]?.date ?? ''
+    const dateB = table[idB]?.date ?? ''
+    return dateA > dateB || (dateA === dateB && idA < idB)
+  }
 }
 
 /**
- * The positions in `ids` of the posts containing every literal, ignoring case. A
- * literal without cased letters (Chinese, digits, symbols) is looked for in the
- * file's bytes, skipping the decode; others in the lowercased text. Reads
- * synchronously, yielding to the event loop every {@link SLICE_MS}.
+ * The positions in `ids` of the posts containing every literal, ignoring case
+ * (see {@link LiteralMatcher}), using and filling `known`. Reads synchronously,
+ * yielding to the event loop every {@link SLICE_MS}.
  */
-async function verifyLiterals(context: QueryContext, paths: readonly string[], literals: string[]): Promise<number[]> {
-  const byteLiterals = literals.filter((literal) => literal.toUpperCase() === literal).map((literal) => Buffer.from(literal, 'utf8'))
-  const textLiterals = literals.filter((literal) => literal.toUpperCase() !== literal)
-  const textLiteralBytes = textLiterals.map((literal) => Buffer.from(literal, 'utf8'))
-  const cache = context.literalCache?.resultsFor(literals) ?? null
+async function verifyLiterals(context: QueryContext, ids: readonly number[], table: ReadonlyArray<IndexedPost | null>, literals: string[], known: LiteralResults | null): Promise<number[]> {
+  const matcher = new LiteralMatcher(literals)
   const kept: number[] = []
   let sliceStart = performance.now()
-  for (let k = 0; k < paths.length; k++) {
-    const known = cache?.get(paths[k])
-    if (known !== undefined) {
-      if (known) kept.push(k)
+  for (let k = 0; k < ids.length; k++) {
+    const state = known === null ? UNCHECKED : known.get(ids[k])
+    if (state !== UNCHECKED) {
+      if (state === CONTAINS) kept.push(k)
       continue
     }
-    const bytes = context.readBytes(paths[k])
+    const post = table[ids[k]]
+    const bytes = post === null ? null : context.readBytes(post.path)
     if (bytes === null) continue
-    const isMatch = containsLiterals(bytes, byteLiterals, textLiterals, textLiteralBytes)
-    cache?.set(paths[k], isMatch)
+    const isMatch = matcher.matches(bytes)
+    known?.set(ids[k], isMatch ? CONTAINS : LACKS)
     if (isMatch) kept.push(k)
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve))
@@ -189,29 +233,6 @@ async function verifyLiterals(context: QueryContext, paths: readonly string[], l
     }
   }
   return kept
-}
-
-function containsLiterals(bytes: Buffer, byteLiterals: Buffer[], textLiterals: string[], textLiteralBytes: Buffer[]): boolean {
-  if (!byteLiterals.every((literal) => bytes.includes(literal))) return false
-  // Most occurrences are written in lower case: find those in the bytes, decode only for the rest.
-  const unseen = textLiterals.filter((literal, i) => !bytes.includes(textLiteralBytes[i]))
-  if (unseen.length === 0) return true
-  const lower = bytes.toString('utf8').toLowerCase()
-  return unseen.every((literal) => lower.includes(literal))
-}
-
-/** Higher score first, then newer date, then earlier position: a total order, so pages are stable. */
-function ranking(scores: Float64Array, dateOf: (i: number) => string): (a: number, b: number) => boolean {
-  return (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && (dateOf(a) > dateOf(b) || (dateOf(a) === dateOf(b) && a < b)))
-}
-
-function pick<T>(ids: T[], scores: Float64Array, kept: number[]): { ids: T[]; scores: Float64Array } {
-  const nextScores = new Float64Array(kept.length)
-  const nextIds = kept.map((i, k) => {
-    nextScores[k] = scores[i]
-    return ids[i]
-  })
-  return { ids: nextIds, scores: nextScores }
 }
 
 function clamp(value: number, min: number, max: number): number {

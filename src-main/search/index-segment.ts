@@ -1,3 +1,5 @@
+import { SignatureBuilder, emptySignatures, type PhraseSignatures } from './phrase-signatures'
+
 /**
  * An immutable block of the inverted index: for each term, the ids of the posts
  * containing it (ascending) and a packed weight per post. Three typed arrays hold
@@ -13,11 +15,13 @@ export interface IndexSegment {
   offsets: Uint32Array
   ids: Uint32Array
   weights: Uint8Array
+  /** Per post, which junctions of neighbouring tokens its text may have, for quoted phrases. */
+  signatures: PhraseSignatures
 }
 
 /** A segment with no terms. */
 export function emptySegment(): IndexSegment {
-  return { terms: [], termNumbers: new Map(), offsets: new Uint32Array(1), ids: new Uint32Array(0), weights: new Uint8Array(0) }
+  return { terms: [], termNumbers: new Map(), offsets: new Uint32Array(1), ids: new Uint32Array(0), weights: new Uint8Array(0), signatures: emptySignatures() }
 }
 
 /** Rebuilds the term-number map of a segment whose `terms` were loaded or transferred. */
@@ -40,11 +44,21 @@ export class SegmentBuilder {
   private weightOf = new Uint8Array(1 << 16)
   private size = 0
   private lastId = -1
+  private readonly signatures: SignatureBuilder
 
-  /** Adds the postings of post `id`; ids must be given in ascending order. */
-  addPost(id: number, weights: Map<string, number>): void {
+  /** `common`: the common junction keys to keep (when merging); by default picked from the first posts. */
+  constructor(common?: Uint32Array) {
+    this.signatures = new SignatureBuilder(common)
+  }
+
+  /**
+   * Adds the postings of post `id`, and its phrase signature from its junction
+   * keys when given; ids must be given in ascending order.
+   */
+  addPost(id: number, weights: Map<string, number>, junctions?: Uint32Array): void {
     if (id <= this.lastId) throw new Error(`SegmentBuilder: post ids must ascend (${id} after ${this.lastId})`)
     this.lastId = id
+    if (junctions !== undefined) this.signatures.addKeys(id, junctions)
     this.reserve(weights.size)
     for (const [term, weight] of weights) {
       let number = this.termNumbers.get(term)
@@ -75,8 +89,16 @@ export class SegmentBuilder {
     this.size++
   }
 
-  /** Packs what was added. The builder must not be used afterwards. */
-  finish(): IndexSegment {
+  /** Adds the finished phrase signature of post `id` (used when merging); ids must ascend. */
+  addSignature(id: number, signature: Uint8Array): void {
+    this.signatures.addSignature(id, signature)
+  }
+
+  /**
+   * Packs what was added, with signatures for `postCount` posts (by default up to
+   * the last post added). The builder must not be used afterwards.
+   */
+  finish(postCount = this.lastId + 1): IndexSegment {
     const termCount = this.terms.length
     const offsets = new Uint32Array(termCount + 1)
     for (let i = 0; i < this.size; i++) offsets[this.termOf[i] + 1]++
@@ -89,7 +111,7 @@ export class SegmentBuilder {
       ids[at] = this.idOf[i]
       weights[at] = this.weightOf[i]
     }
-    return { terms: this.terms, termNumbers: this.termNumbers, offsets, ids, weights }
+    return { terms: this.terms, termNumbers: this.termNumbers, offsets, ids, weights, signatures: this.signatures.finish(postCount) }
   }
 
   private reserve(extra: number): void {

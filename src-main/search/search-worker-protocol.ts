@@ -1,5 +1,6 @@
 import type { PostMeta, SearchDoc } from './search-document'
 import type { IndexedPost } from './inverted-index'
+import type { PhraseSignatures } from './phrase-signatures'
 
 /** What the search worker receives as `workerData`. */
 export interface SearchWorkerInput {
@@ -13,5 +14,5 @@ export interface SearchWorkerInput {
  */
 export type SearchWorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; terms: string[]; offsets: Uint32Array; ids: Uint32Array; weights: Uint8Array; posts: IndexedPost[]; docs: SearchDoc[] }
+  | { type: 'done'; terms: string[]; offsets: Uint32Array; ids: Uint32Array; weights: Uint8Array; signatures: PhraseSignatures; posts: IndexedPost[]; docs: SearchDoc[] }
   | { type: 'error'; message: string }

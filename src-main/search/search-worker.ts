@@ -16,9 +16,10 @@ async function run(): Promise<void> {
     const built = await buildSearchIndex(input.root, input.metas, {
       onProgress: (done, total) => port.postMessage({ type: 'progress', done, total } satisfies SearchWorkerMessage),
     })
-    const { terms, offsets, ids, weights } = built.segment
-    const message: SearchWorkerMessage = { type: 'done', terms, offsets, ids, weights, posts: built.posts, docs: built.docs }
-    port.postMessage(message, [offsets.buffer, ids.buffer, weights.buffer] as ArrayBuffer[])
+    const { terms, offsets, ids, weights, signatures } = built.segment
+    const message: SearchWorkerMessage = { type: 'done', terms, offsets, ids, weights, signatures, posts: built.posts, docs: built.docs }
+    const transferred = [offsets.buffer, ids.buffer, weights.buffer, signatures.common.buffer, signatures.offsets.buffer, signatures.bytes.buffer]
+    port.postMessage(message, transferred as ArrayBuffer[])
   } catch (error) {
     port.postMessage({ type: 'error', message: (error as Error).message } satisfies SearchWorkerMessage)
   }

@@ -20,19 +20,20 @@ export interface Vocabulary {
   words: readonly string[]
   /** LaTeX commands with their backslash. */
   commands: readonly string[]
-  /** CJK bigrams and lone characters. */
-  cjk: readonly string[]
   /** Any indexed term, for exact lookups. */
   has: (term: string) => boolean
 }
 
 /**
  * Finds the indexed terms a query token matches: a `bigram` itself; a `cjk-char`
- * itself and every bigram containing it; a `word` every word containing it (so
- * `window` finds `slidingwindow` and `16` finds `fp16`, as `rg` would); a `command`
- * every command it starts. Results are cached per vocabulary generation, and a
- * word's scan starts from the cached matches of its one-shorter prefix when there
- * are any, which makes typing a word letter by letter cheap.
+ * itself and its presence term, which every post with a bigram containing it has;
+ * a `word` every word containing it (so `window` finds `slidingwindow` and `16`
+ * finds `fp16`, as `rg` would); a `command` every command it starts. A token pinned
+ * by its `position` in a quoted phrase matches only itself (`whole`), or only words
+ * starting (`prefix`) or ending (`suffix`) with it. Results are cached per
+ * vocabulary generation, and a word's scan starts from the cached matches of its
+ * one-shorter prefix when there are any, which makes typing a word letter by
+ * letter cheap.
  */
 export class TermExpander {
   private cache = new Map<string, Expansion[]>()
@@ -44,7 +45,8 @@ export class TermExpander {
       this.cache.clear()
       this.generation = generation
     }
-    const key = `${token.type}\u0000${token.term}`
+    // Unpinned words keep the short key: it seeds the scan of the next longer word (see `compute`).
+    const key = token.position === undefined ? `${token.type}\u0000${token.term}` : `${token.type}\u0000${token.term}\u0000${token.position}`
     const cached = this.cache.get(key)
     if (cached !== undefined) return cached
     const expansions = this.compute(token, vocabulary)
@@ -63,11 +65,12 @@ export class TermExpander {
       }
       return found
     }
+    if (token.position === 'whole') return vocabulary.has(term) ? [{ term, quality: EXACT }] : []
     if (token.type === 'cjk-char') {
+      // The character's presence term stands for every bigram containing it (see `addPresenceTerms`).
       const found: Expansion[] = vocabulary.has(term) ? [{ term, quality: EXACT }] : []
-      for (const candidate of vocabulary.cjk) {
-        if (candidate !== term && candidate.includes(term)) found.push({ term: candidate, quality: INFIX })
-      }
+      const presence = presenceTerm(term)
+      if (presence !== null && vocabulary.has(presence)) found.push({ term: presence, quality: INFIX })
       return found
     }
     const presence = term.length === 1 ? presenceTerm(term) : null
@@ -81,7 +84,7 @@ export class TermExpander {
     const pool = shorter !== undefined ? shorter.map((expansion) => expansion.term) : vocabulary.words
     const found: Expansion[] = []
     for (const word of pool) {
-      const at = word.indexOf(term)
+      const at = token.position === 'prefix' ? (word.startsWith(term) ? 0 : -1) : token.position === 'suffix' ? (word.endsWith(term) ? word.length - term.length : -1) : word.indexOf(term)
       if (at === -1) continue
       found.push({ term: word, quality: at > 0 ? INFIX : word.length === term.length ? EXACT : PREFIX })
     }

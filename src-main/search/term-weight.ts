@@ -23,18 +23,54 @@ const B = 0.75
 const TITLE_BONUS = 2.5
 const TAGS_BONUS = 1.5
 
+/** The part of BM25 that depends only on the post: computed once per post, not once per posting. */
+export function lengthNorm(docLength: number, averageLength: number): number {
+  return K1 * (1 - B + (B * docLength) / averageLength)
+}
+
 /**
  * The BM25 score of one posting: the term's `idf` times the saturated body count,
- * normalised by the post's length against the average, plus fixed bonuses for a
- * title or tag match, so the ranking is title, then tags and categories, then body.
+ * normalised by the post's length against the average (`norm`, the post's
+ * {@link lengthNorm}), plus fixed bonuses for a title or tag match, so the ranking
+ * is title, then tags and categories, then body.
  */
-export function postingScore(weight: number, idf: number, docLength: number, averageLength: number): number {
+export function postingScore(weight: number, idf: number, norm: number): number {
   const count = weight & MAX_BODY_COUNT
-  const body = count === 0 ? 0 : (count * (K1 + 1)) / (count + K1 * (1 - B + (B * docLength) / averageLength))
+  const body = count === 0 ? 0 : (count * (K1 + 1)) / (count + norm)
   return idf * (body + ((weight & IN_TITLE) !== 0 ? TITLE_BONUS : 0) + ((weight & IN_TAGS) !== 0 ? TAGS_BONUS : 0))
 }
 
 /** BM25's inverse document frequency of a term found in `documentFrequency` of `documentCount` posts. */
 export function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
   return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5))
+}
+
+/** Length classes per doubling of a post's token count (see {@link lengthClass}). */
+const CLASSES_PER_OCTAVE = 16
+/** The class of a removed post: no score. */
+export const NO_LENGTH_CLASS = 0
+
+/**
+ * A post's token count rounded to one of 255 classes, each about 4% longer than the
+ * one below (posts over some 59,000 tokens share the last): BM25's length
+ * normalisation then comes from a table ({@link scoreTable}) instead of a division
+ * per posting, which halves the cost of a query's inner loop. Never
+ * {@link NO_LENGTH_CLASS}.
+ */
+export function lengthClass(length: number): number {
+  return 1 + Math.min(254, Math.round(Math.log2(length + 1) * CLASSES_PER_OCTAVE))
+}
+
+/**
+ * {@link postingScore} with an `idf` of 1 for every packed weight and length class:
+ * entry `(weight << 8) | lengthClass` (0 for {@link NO_LENGTH_CLASS}). Depends on
+ * the average length only, so it is rebuilt when the posts change, not per query.
+ */
+export function scoreTable(averageLength: number): Float32Array {
+  const table = new Float32Array(256 * 256)
+  for (let lengthClass = 1; lengthClass < 256; lengthClass++) {
+    const norm = lengthNorm(2 ** ((lengthClass - 1) / CLASSES_PER_OCTAVE) - 1, averageLength)
+    for (let weight = 0; weight < 256; weight++) table[(weight << 8) | lengthClass] = postingScore(weight, 1, norm)
+  }
+  return table
 }

@@ -13,6 +13,7 @@ import { readIndexFile, writeIndexFile } from './index-file'
 import { InvertedIndex } from './inverted-index'
 import { LiteralCache } from './literal-cache'
 import { QuickOpenIndex } from './quick-open'
+import { ReusableFileReader } from './reusable-file-reader'
 import { analyzeFile, isCurrent, type PostMeta, type SearchDoc } from './search-document'
 
 /** Where the index lives inside a vault. */
@@ -74,6 +75,7 @@ export class VaultSearch {
   private readonly textCache = new Map<string, string>()
   private readonly literalCache: LiteralCache
   private readonly abort = new AbortController()
+  private readonly fileReader = new ReusableFileReader()
   private readonly indexFile: string
 
   constructor(private readonly options: VaultSearchOptions) {
@@ -92,7 +94,7 @@ export class VaultSearch {
       const stored = await readIndexFile<StoredHeader>(this.indexFile)
       if (stored !== null && isValidHeader(stored.header, stored.segment.ids)) {
         const { docs, lengths } = stored.header
-        this.install({ segment: stored.segment, posts: docs.map((doc, i) => ({ path: doc.path, length: lengths[i] })), docs })
+        this.install({ segment: stored.segment, posts: docs.map((doc, i) => ({ path: doc.path, length: lengths[i], date: doc.date })), docs })
         const stale = metas.filter((meta) => { const doc = this.docs.get(meta.path); return doc === undefined || !isCurrent(doc, meta) })
         if (stale.length <= Math.max(REBUILD_MINIMUM, REBUILD_SHARE * metas.length)) {
           await this.reconcileNow(metas, stale)
@@ -139,7 +141,7 @@ export class VaultSearch {
   /** Indexes (or re-indexes) one post whose whole text is `text`. */
   indexPost(meta: PostMeta, text: string): void {
     const { doc, analyzed } = analyzeFile(meta, text)
-    this.index.put(meta.path, analyzed)
+    this.index.put(meta.path, analyzed, meta.date)
     this.remember(doc)
     this.textCache.delete(meta.path)
     this.literalCache.clear()
@@ -186,7 +188,7 @@ export class VaultSearch {
   }
 
   private context(): QueryContext {
-    return { index: this.index, docs: this.docs, readText: (path) => this.readText(path), readBytes: (path) => this.readBytes(path), literalCache: this.literalCache }
+    return { index: this.index, docs: this.docs, readText: (path) => this.readText(path), readBytes: (path) => this.fileReader.read(join(this.options.root, path)), literalCache: this.literalCache }
   }
 
   private async rebuildNow(metas: readonly PostMeta[]): Promise<void> {

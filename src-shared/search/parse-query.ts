@@ -5,12 +5,23 @@ import { queryPieces, tokenize } from './tokenize'
  * `bigram` must equal an indexed CJK bigram; `cjk-char` (a lone Han/kana character)
  * matches itself or any bigram containing it; `word` (folded, at most 32 characters)
  * matches any indexed word containing it, exact and prefix matches ranking higher;
- * `command` (`\alpha`) matches indexed commands starting with it.
+ * `command` (`\alpha`) matches indexed commands starting with it. Inside a quoted
+ * phrase a token may be pinned by {@link position}.
  */
 export interface QueryToken {
   type: 'bigram' | 'cjk-char' | 'word' | 'command'
   term: string
+  /**
+   * Where a `word` or `cjk-char` of a quoted phrase sits in the indexed token: the
+   * whole of it (the phrase goes on both sides), its `prefix` (the phrase starts
+   * before it and ends in it) or its `suffix` (the phrase starts in it). Absent:
+   * anywhere in it.
+   */
+  position?: TokenPosition
 }
+
+/** See {@link QueryToken.position}. */
+export type TokenPosition = 'whole' | 'prefix' | 'suffix'
 
 /** A whitespace-separated term or a quoted phrase of a query. */
 export interface QueryClause {
@@ -67,17 +78,26 @@ export function parseQuery(input: string): ParsedQuery {
 
 /**
  * The tokens a clause requires, deduplicated. A word that only repeats a LaTeX
- * command's letters (`alpha` of `\alpha`) is dropped: the command is stricter.
+ * command's letters (`alpha` of `\alpha`) is dropped: the command is stricter. In a
+ * quoted phrase (`isPhrase`), a word or lone CJK character with more of the phrase
+ * on both sides must be a whole indexed token, and one at the phrase's start or
+ * end may continue only outward (see {@link QueryToken.position}).
  */
-export function clauseTokens(text: string): QueryToken[] {
+export function clauseTokens(text: string, isPhrase = false): QueryToken[] {
   const tokens = tokenize(text)
   const result: QueryToken[] = []
   const seen = new Set<string>()
-  const add = (type: QueryToken['type'], term: string) => {
-    const key = `${type}\u0000${term}`
+  const add = (type: QueryToken['type'], term: string, position?: TokenPosition) => {
+    const key = `${type}\u0000${term}\u0000${position ?? ''}`
     if (seen.has(key)) return
     seen.add(key)
-    result.push({ type, term })
+    result.push(position === undefined ? { type, term } : { type, term, position })
+  }
+  const positionOf = (start: number, end: number): TokenPosition | undefined => {
+    if (!isPhrase) return undefined
+    const isStartOpen = start === 0
+    const isEndOpen = end === text.length
+    return isStartOpen ? (isEndOpen ? undefined : 'suffix') : isEndOpen ? 'prefix' : 'whole'
   }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
@@ -86,16 +106,19 @@ export function clauseTokens(text: string): QueryToken[] {
       const next = tokens[i + 1]
       if (next !== undefined && next.kind === 'word' && next.start === token.start + 1 && next.end === token.end) i++
     } else if (token.kind === 'cjk') {
-      add(codePointLength(token.term) === 1 ? 'cjk-char' : 'bigram', token.term)
+      if (codePointLength(token.term) === 1) add('cjk-char', token.term, positionOf(token.start, token.end) === 'whole' ? 'whole' : undefined)
+      else add('bigram', token.term)
     } else {
-      for (const piece of queryPieces(token.term)) add('word', piece)
+      const pieces = queryPieces(token.term)
+      // A long word's pieces lie anywhere inside the indexed pieces.
+      for (const piece of pieces) add('word', piece, pieces.length === 1 ? positionOf(token.start, token.end) : undefined)
     }
   }
   return result
 }
 
 function clause(text: string, isPhrase: boolean): QueryClause {
-  return { text, isPhrase, tokens: clauseTokens(text) }
+  return { text, isPhrase, tokens: clauseTokens(text, isPhrase) }
 }
 
 function addFilter(query: ParsedQuery, name: string, value: string): void {

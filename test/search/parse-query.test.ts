@@ -24,11 +24,26 @@ describe('parseQuery', () => {
     expect(query.clauses.map((clause) => [clause.text, clause.isPhrase])).toEqual([
       ['chain rule', true], ['扩散模型', true], ['注意力', true], ['rest', false],
     ])
-    expect(query.clauses[0].tokens).toEqual<QueryToken[]>([{ type: 'word', term: 'chain' }, { type: 'word', term: 'rule' }])
+    expect(query.clauses[0].tokens).toEqual<QueryToken[]>([{ type: 'word', term: 'chain', position: 'suffix' }, { type: 'word', term: 'rule', position: 'prefix' }])
+  })
+
+  it.each<[string, string, string[]]>([
+    ['inner words whole, edge words open outward', '"negative direction of the"', ['word:negative:suffix', 'word:direction:whole', 'word:of:whole', 'word:the:prefix']],
+    ['a lone word anywhere', '"window"', ['word:window:']],
+    ['edges followed by spaces inside the quotes', '" of "', ['word:of:whole']],
+    ['a lone Chinese character between other tokens', '"x 熵 y"', ['word:x:suffix', 'cjk-char:熵:whole', 'word:y:prefix']],
+    ['a lone Chinese character at an edge', '"熵 x"', ['cjk-char:熵:', 'word:x:prefix']],
+    ['bigrams and commands unpinned', '"KL散度 \\alpha_t"', ['word:kl:suffix', 'bigram:散度:', 'command:\\alpha:', 'word:t:prefix']],
+    ['a formula letter between braces', '"\\mathcal{N}"', ['command:\\mathcal:', 'word:n:whole']],
+    ['long words in pieces, unpinned', `"a ${'x'.repeat(40)} b"`, ['word:a:suffix', `word:${'x'.repeat(32)}:`, 'word:b:prefix']],
+    ['unquoted terms unpinned', 'negative direction', ['word:negative:', 'word:direction:']],
+  ])('pins the tokens of quoted phrases: %s', (_, text, expected) => {
+    const pinned = parseQuery(text).clauses.flatMap((clause) => clause.tokens.map((token) => `${token.type}:${token.term}:${token.position ?? ''}`))
+    expect(pinned).toEqual(expected)
   })
 
   it('runs an unclosed quote to the end', () => {
-    expect(parseQuery('"chain ru').clauses).toEqual([{ text: 'chain ru', isPhrase: true, tokens: [{ type: 'word', term: 'chain' }, { type: 'word', term: 'ru' }] }])
+    expect(parseQuery('"chain ru').clauses).toEqual([{ text: 'chain ru', isPhrase: true, tokens: [{ type: 'word', term: 'chain', position: 'suffix' }, { type: 'word', term: 'ru', position: 'prefix' }] }])
   })
 
   it.each([
