@@ -12,8 +12,15 @@ import { yieldToEventLoop } from './yield-to-event-loop'
 export const LEMMA_DIR = '.lemma'
 /** The metadata file, relative to the vault root. */
 export const METADATA_FILE = `${LEMMA_DIR}/db.json`
-/** How long {@link MetadataStore.scheduleFlush} gathers changes before one write. */
+/** How long {@link MetadataStore.scheduleFlush} gathers changes before one write, by default. */
 export const FLUSH_DELAY_MS = 250
+/**
+ * How long a post's own save may stay unwritten in db.json: a write is the whole
+ * file (8 MB at 10,000 posts), and autosave while typing would otherwise rewrite it
+ * every few seconds. Losing the delayed change to a crash costs nothing: the next
+ * open sees the post's size or mtime differ from its record and reads it again.
+ */
+export const SAVE_FLUSH_DELAY_MS = 15_000
 
 /**
  * The per-vault metadata: one {@link PostRecord} per post, keyed by a stable id,
@@ -34,6 +41,8 @@ export class MetadataStore {
   private readonly byId = new Map<string, PostRecord>()
   private pendingWrite: Promise<void> | null = null
   private flushTimer: NodeJS.Timeout | null = null
+  /** When the scheduled write runs (`performance.now()` time), while {@link flushTimer} is set. */
+  private flushAt = 0
 
   private constructor(
     private readonly db: Low<MetadataData>,
@@ -127,14 +136,23 @@ export class MetadataStore {
     return record
   }
 
-  /** Writes pending changes after {@link FLUSH_DELAY_MS}, gathering everything changed meanwhile into one write. */
-  scheduleFlush(): void {
-    if (this.flushTimer) return
+  /**
+   * Writes pending changes after `delayMs` ({@link FLUSH_DELAY_MS} by default),
+   * gathering everything changed meanwhile into one write. A write already scheduled
+   * sooner stays; one scheduled later is brought forward.
+   */
+  scheduleFlush(delayMs = FLUSH_DELAY_MS): void {
+    const at = performance.now() + delayMs
+    if (this.flushTimer) {
+      if (this.flushAt <= at) return
+      clearTimeout(this.flushTimer)
+    }
+    this.flushAt = at
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null
       // A failed background write leaves the store dirty; the next flush retries it.
       this.flush().catch(() => {})
-    }, FLUSH_DELAY_MS)
+    }, delayMs)
   }
 
   /** Writes pending changes to disk now; concurrent calls share one write. */

@@ -11,7 +11,7 @@ import type { VaultChange, VaultInfo } from '../../src-shared/model/vault'
 import { HistoryService } from '../history/history-service'
 import { LocalHistory, SNAPSHOT_NAME } from '../history/local-history'
 import { sameRecord, syncVaultIndex, type SyncOptions } from '../metadata/index-vault'
-import { METADATA_FILE, MetadataStore } from '../metadata/metadata-store'
+import { METADATA_FILE, MetadataStore, SAVE_FLUSH_DELAY_MS } from '../metadata/metadata-store'
 import { resolveWorkerEntry, walkInWorker } from '../index-worker/run-parse-workers'
 import { toPostRecord, toSummary } from '../metadata/post-record'
 import type { PostRecord } from '../metadata/schema'
@@ -418,7 +418,7 @@ export class VaultSession {
     const record: PostRecord = toPostRecord(id ?? existing?.id ?? randomUUID(), { relative, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash }, parsed)
     if (!existing || !sameRecord(existing, record)) {
       this.store.put(record)
-      this.store.scheduleFlush()
+      this.store.scheduleFlush(SAVE_FLUSH_DELAY_MS)
       this.options.onChange({ type: 'upserted', posts: [toSummary(record)] })
     }
     return toSummary(record)

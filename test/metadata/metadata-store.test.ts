@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, rename, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MetadataStore, METADATA_FILE } from '../../src-main/metadata/metadata-store'
 import { syncVaultIndex } from '../../src-main/metadata/index-vault'
 import { fromPostColumns, type PostColumns } from '../../src-main/metadata/post-columns'
@@ -219,6 +219,24 @@ describe('durable writes of the metadata', () => {
     const outcome = await syncVaultIndex(root, store, { parser: 'in-process' })
     expect(outcome.parsedCount).toBe(1)
     expect(new Set(store.all().map((r) => r.id)).size).toBe(2)
+  })
+
+  it('brings a later scheduled write forward, never back', async () => {
+    vi.useFakeTimers()
+    try {
+      const { store } = await MetadataStore.open(root)
+      store.put(record('a', 'a.md'))
+      store.scheduleFlush(15_000)
+      store.scheduleFlush(60_000)
+      await vi.advanceTimersByTimeAsync(14_000)
+      await expect(readFile(join(root, METADATA_FILE), 'utf8')).rejects.toThrow()
+      store.put(record('b', 'b.md'))
+      store.scheduleFlush()
+      await vi.advanceTimersByTimeAsync(300)
+      await vi.waitFor(async () => expect(await readRecords(join(root, METADATA_FILE))).toHaveLength(2))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('batches scheduled changes into one write', async () => {
