@@ -33,8 +33,19 @@ export interface BlockAnalysis {
   mayUseLinkDefinitions: boolean
 }
 
-/** Parses a block (without rendering it) and collects its {@link BlockAnalysis}. */
+/**
+ * Every construct an analysis collects needs one of these: `$`/`\` for formulas and
+ * references, `[`/`]` for footnotes and link definitions, a fence for a language.
+ */
+const MAY_MATTER = /[$\\[\]]|```|~~~/
+
+/**
+ * Parses a block (without rendering it) and collects its {@link BlockAnalysis}. A
+ * block with none of the characters any of it needs (about half of a prose-heavy
+ * post) is not parsed at all: the whole-document pass stays cheap for a huge post.
+ */
 export function analyzeBlock(md: MarkdownIt, text: string): BlockAnalysis {
+  if (!MAY_MATTER.test(text)) return emptyAnalysis()
   const env: Record<string, unknown> = { footnotes: anyFootnoteEnv() }
   const tokens = md.parse(text, env)
   const analysis: BlockAnalysis = {
@@ -52,6 +63,20 @@ export function analyzeBlock(md: MarkdownIt, text: string): BlockAnalysis {
   const references = env.references as Record<string, LinkDefinition> | undefined
   if (references && Object.keys(references).length > 0) analysis.linkDefinitions = references
   return analysis
+}
+
+function emptyAnalysis(): BlockAnalysis {
+  return {
+    displays: [],
+    references: [],
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    linkDefinitions: null,
+    globalDefinitions: [],
+    languages: [],
+    formulaCount: 0,
+    mayUseLinkDefinitions: false,
+  }
 }
 
 function visit(tokens: readonly Token[], analysis: BlockAnalysis): void {

@@ -87,8 +87,44 @@ export interface RenderPartsResult {
   warnings: readonly string[]
 }
 
+/** One block of a {@link PlannedRender}: placed and keyed; its HTML is made on demand. */
+export interface PlannedBlock {
+  /** The key its render will have (see {@link RenderedBlock.key}). */
+  key: string
+  startLine: number
+  endLine: number
+  /** The block's source text. */
+  text: string
+  /** The `\label`s of its display formulas, so a reference can find the block before it is rendered. */
+  labels: readonly string[]
+}
+
+/**
+ * One version of a post, planned but rendered lazily: the whole-document pass
+ * (split, analysis, equation numbers, labels, footnotes, macros) is done and every
+ * block has its final key, while the expensive HTML of each block (markdown-it,
+ * KaTeX, highlighting) is made only when {@link PlannedRender.partsOf} asks for it,
+ * so a caller can render the blocks in view first. Blocks rendered before under the
+ * same key come from the cache. A plan stays valid after newer ones are made.
+ */
+export interface PlannedRender {
+  blocks: readonly PlannedBlock[]
+  /** Problems with the macros, as sentences. */
+  warnings: readonly string[]
+  /** Whether block `index` is rendered already, so asking for it costs nothing. */
+  isRendered(index: number): boolean
+  /** The unassembled parts of block `index`, rendering it now if needed. */
+  partsOf(index: number): BlockParts
+  /** The sanitized, assembled HTML of block `index` (see {@link IncrementalRendererOptions.sanitize}). */
+  htmlOf(index: number): string
+  /** The plan's work so far: planning plus every block rendered through it. */
+  stats(): RenderStats
+}
+
 /** Renders successive versions of one post, redoing only what changed. */
 export interface IncrementalRenderer {
+  /** Plans `source` and leaves each block's rendering to the caller's order (see {@link PlannedRender}). */
+  plan(source: string, context?: DocumentContext): PlannedRender
   /** Renders `source` to sanitized, assembled HTML blocks. */
   render(source: string, context?: DocumentContext): RenderResult
   /** Renders `source` to unassembled parts, for a caller that sanitizes elsewhere (a worker's host). */
@@ -97,7 +133,8 @@ export interface IncrementalRenderer {
 
 interface CachedRender {
   id: string
-  parts: BlockParts
+  /** Made on first demand: a plan keys every block but renders only those asked for. */
+  parts?: BlockParts
   html?: string
 }
 
@@ -112,6 +149,7 @@ interface CachedBlock {
 
 const RENDERS_PER_BLOCK = 4
 const EMPTY_PARTS: BlockParts = { markup: '', formulas: [], nonce: '' }
+const NO_LABELS: string[] = []
 
 /**
  * Creates an incremental renderer. Each render splits the post into top-level
@@ -157,7 +195,7 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
     return documentMacros.set
   }
 
-  function run(source: string, context: DocumentContext): { blocks: Array<BlockPartsEntry & { cached: CachedRender }>; stats: RenderStats; warnings: readonly string[] } {
+  function plan(source: string, context: DocumentContext): PlannedRender {
     const start = performance.now()
     const { blocks: split, reusedFrom } = previous
       ? resplitBlocks(previous.source, previous.blocks, source)
@@ -180,50 +218,70 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
     previous = { source, blocks: split, entries: all }
     const content = split.filter((block) => !block.isFrontMatter)
     const entries = all.filter((entry): entry is CachedBlock => entry !== null)
-    const plan = planDocument(entries.map((entry) => entry.analysis), numbering)
+    const documentPlan = planDocument(entries.map((entry) => entry.analysis), numbering)
     const frontMatter = split.length > 0 && split[0].isFrontMatter ? split[0].text : null
-    const macros = macrosFor(source, frontMatter, context, plan)
+    const macros = macrosFor(source, frontMatter, context, documentPlan)
     const postPath = context.postPath ?? options.postPath ?? ''
     const pathKey = `|${postPath}`
-    const fingerprints = `${postPath}\u0000${macros.fingerprint}\u0000${plan.linkFingerprint}`
+    const fingerprints = `${postPath}\u0000${macros.fingerprint}\u0000${documentPlan.linkFingerprint}`
     const formulasBefore = formulas.stats.rendered
     let renderedBlocks = 0
+    let renderMs = 0
     const seen = new Map<string, number>()
-    const out = content.map((block, index) => {
+    const cachedRenders: CachedRender[] = []
+    const planned = content.map((block, index): PlannedBlock => {
       const entry = entries[index]
       const analysis = entry.analysis
       // Most blocks depend on the plan only through the fingerprints: skip building their key.
       let cached = entry.isPlanFree && entry.last?.fingerprints === fingerprints ? entry.last.cached : undefined
       if (!cached) {
-        let contextKey = blockContextKey(plan, analysis, index) + pathKey
+        let contextKey = blockContextKey(documentPlan, analysis, index) + pathKey
         if (analysis.formulaCount > 0) contextKey += `|${macros.fingerprint}`
-        if (analysis.mayUseLinkDefinitions) contextKey += `|${plan.linkFingerprint}`
+        if (analysis.mayUseLinkDefinitions) contextKey += `|${documentPlan.linkFingerprint}`
         if (highlighter && analysis.languages.length > 0) contextKey += `|${analysis.languages.map((l) => highlighter.stateOf(l)).join('')}`
         cached = entry.renders.get(contextKey)
         if (!cached) {
-          renderedBlocks++
-          const parts = renderBlock(block.text, analysis, plan, plan.displayOffsets[index], macros, postPath)
-          cached = { id: `b${(nextId++).toString(36)}`, parts }
+          // Keyed now, rendered when first asked for (see PlannedRender.partsOf).
+          cached = { id: `b${(nextId++).toString(36)}` }
           entry.renders.set(contextKey, cached)
           if (entry.renders.size > RENDERS_PER_BLOCK) entry.renders.delete(entry.renders.keys().next().value as string)
         }
         entry.last = { fingerprints, cached }
       }
+      cachedRenders.push(cached)
       const occurrence = seen.get(cached.id) ?? 0
       seen.set(cached.id, occurrence + 1)
       const key = occurrence === 0 ? cached.id : `${cached.id}.${occurrence}`
-      return { key, startLine: block.startLine, endLine: block.endLine, parts: cached.parts, cached }
+      return { key, startLine: block.startLine, endLine: block.endLine, text: block.text, labels: displayLabels(analysis) }
     })
+    const planMs = performance.now() - start
+
+    const partsOf = (index: number): BlockParts => {
+      const cached = cachedRenders[index]
+      if (cached.parts) return cached.parts
+      const renderStart = performance.now()
+      renderedBlocks++
+      cached.parts = renderBlock(content[index].text, entries[index].analysis, documentPlan, documentPlan.displayOffsets[index], macros, postPath)
+      renderMs += performance.now() - renderStart
+      return cached.parts
+    }
     return {
-      blocks: out,
-      stats: {
-        blocks: out.length,
+      blocks: planned,
+      warnings: macros.warnings,
+      isRendered: (index) => cachedRenders[index].parts !== undefined,
+      partsOf,
+      htmlOf(index) {
+        const cached = cachedRenders[index]
+        cached.html ??= assembleBlock(partsOf(index), sanitize)
+        return cached.html
+      },
+      stats: () => ({
+        blocks: planned.length,
         renderedBlocks,
         analyzedBlocks,
         formulasRendered: formulas.stats.rendered - formulasBefore,
-        durationMs: performance.now() - start,
-      },
-      warnings: macros.warnings,
+        durationMs: planMs + renderMs,
+      }),
     }
   }
 
@@ -254,26 +312,24 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
   }
 
   return {
+    plan: (source, context = {}) => plan(source, context),
     render(source, context = {}) {
-      const result = run(source, context)
-      return {
-        blocks: result.blocks.map(({ key, startLine, endLine, cached }) => {
-          cached.html ??= assembleBlock(cached.parts, sanitize)
-          return { key, startLine, endLine, html: cached.html }
-        }),
-        stats: result.stats,
-        warnings: result.warnings,
-      }
+      const planned = plan(source, context)
+      const out = planned.blocks.map(({ key, startLine, endLine }, index) => ({ key, startLine, endLine, html: planned.htmlOf(index) }))
+      return { blocks: out, stats: planned.stats(), warnings: planned.warnings }
     },
     renderParts(source, context = {}) {
-      const result = run(source, context)
-      return {
-        blocks: result.blocks.map(({ key, startLine, endLine, parts }) => ({ key, startLine, endLine, parts })),
-        stats: result.stats,
-        warnings: result.warnings,
-      }
+      const planned = plan(source, context)
+      const out = planned.blocks.map(({ key, startLine, endLine }, index) => ({ key, startLine, endLine, parts: planned.partsOf(index) }))
+      return { blocks: out, stats: planned.stats(), warnings: planned.warnings }
     },
   }
+}
+
+function displayLabels(analysis: BlockAnalysis): string[] {
+  if (analysis.displays.length === 0) return NO_LABELS
+  const labels = analysis.displays.flatMap((display) => display.rows.flatMap((row) => row.labels))
+  return labels.length === 0 ? NO_LABELS : labels
 }
 
 function isPlanFree(analysis: BlockAnalysis): boolean {

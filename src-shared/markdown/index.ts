@@ -43,6 +43,8 @@ export { readFrontMatterMacros } from './front-matter-macros'
 export {
   createIncrementalRenderer,
   type BlockPartsEntry,
+  type PlannedBlock,
+  type PlannedRender,
   type DocumentContext,
   type IncrementalRenderer,
   type IncrementalRendererOptions,

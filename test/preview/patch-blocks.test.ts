@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
-import { blockElements, CHUNK_SIZE, patchBlocks } from '../../src-renderer/features/preview/patch-blocks'
+import { blockElements, CHUNK_SIZE, fillBlocks, patchBlocks, PLACEHOLDER_CLASS } from '../../src-renderer/features/preview/patch-blocks'
 import type { PreviewBlock } from '../../src-renderer/features/preview/preview-client'
 
 function container(): HTMLElement {
@@ -91,5 +91,37 @@ describe('patchBlocks', () => {
       expect(groupSizes(root).every((size) => size > 0 && size <= CHUNK_SIZE * 2)).toBe(true)
       current = next
     }
+  })
+
+  it('shows blocks without HTML as placeholders sized by their rows and carrying their labels', () => {
+    const root = container()
+    patchBlocks(root, [
+      { key: 'a', startLine: 0, endLine: 1, html: '<p>a</p>' },
+      { key: 'b', startLine: 2, endLine: 5, html: null, pending: { rows: 4, labels: ['eq:x', 'eq:y'] } },
+    ])
+    const [a, b] = blockElements(root)
+    expect(a.classList.contains(PLACEHOLDER_CLASS)).toBe(false)
+    expect([b.className, b.style.getPropertyValue('--rows'), b.dataset.eqLabels, b.dataset.sourceLine, b.innerHTML]).toEqual([
+      `lemma-block ${PLACEHOLDER_CLASS}`, '4', 'eq:x eq:y', '2', '',
+    ])
+  })
+
+  it('fills a placeholder in place, keeping its node, whether by a fill or by a later patch', () => {
+    const root = container()
+    const pending = { rows: 2, labels: [] }
+    patchBlocks(root, [
+      { key: 'a', startLine: 0, endLine: 1, html: null, pending },
+      { key: 'b', startLine: 2, endLine: 3, html: null, pending: { rows: 1, labels: ['eq:b'] } },
+    ])
+    const [a, b] = blockElements(root)
+    expect(fillBlocks(root, [{ key: 'b', html: '<p>b</p>' }, { key: 'gone', html: '<p>x</p>' }])).toBe(1)
+    expect([b.className, b.getAttribute('style'), b.dataset.eqLabels, b.getAttribute('aria-busy'), b.innerHTML]).toEqual(['lemma-block', null, undefined, null, '<p>b</p>'])
+    expect(patchBlocks(root, [
+      { key: 'a', startLine: 0, endLine: 1, html: '<p>a</p>' },
+      { key: 'b', startLine: 2, endLine: 3, html: '<p>b</p>' },
+    ])).toBe(0)
+    expect(blockElements(root)).toEqual([a, b])
+    expect(a.innerHTML).toBe('<p>a</p>')
+    expect(root.querySelectorAll(`.${PLACEHOLDER_CLASS}`).length).toBe(0)
   })
 })

@@ -1,14 +1,17 @@
 import 'katex/dist/katex.min.css'
 import './preview.css'
-import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import { classifyLink } from '../../../src-shared/markdown/asset-url'
 import type { NumberingMode } from '../../../src-shared/markdown/equation-numbering'
 import type { PostMacros } from '../../../src-shared/markdown/macros'
 import type { FollowedLink } from '../../editor/links'
-import { patchBlocks } from './patch-blocks'
+import type { LineWindow } from './fill-order'
+import { fillBlocks, patchBlocks } from './patch-blocks'
 import { previewPostLink } from './post-links'
 import { createPreviewClient, type PreviewClient } from './preview-client'
 import { createSanitizer } from './sanitize'
+import { useEquationJump } from './useEquationJump'
+import { useFillFocus } from './useFillFocus'
 
 /** Props of {@link Preview}. */
 export interface PreviewProps {
@@ -47,6 +50,9 @@ export interface PreviewProps {
  * never navigate the window: post links and links to headings call
  * `onFollowLink`, external links `onOpenExternal`, equation references and
  * footnotes scroll within the preview.
+ * A long post opens with the blocks in view rendered and placeholders (estimated
+ * height, `.lemma-placeholder`) for the rest, which fill in nearest to the view first
+ * while typing goes on; an `\eqref` to an equation not rendered yet still lands on it.
  * Each block element carries `data-source-line`/`data-source-end-line` (zero-based,
  * the end exclusive) and sits in a group (see patch-blocks.ts; scroll sync reads
  * them through features/layout/preview-scroll.ts).
@@ -65,6 +71,7 @@ export const Preview = memo(function Preview({
   const blocksRef = useRef<HTMLDivElement>(null)
   const clientRef = useRef<PreviewClient | null>(null)
   const [warnings, setWarnings] = useState<readonly string[]>([])
+  const [isFilling, setIsFilling] = useState(false)
   const sanitize = useMemo(() => createSanitizer({ postPath }), [postPath])
   const onRenderedRef = useRef(onRendered)
   useEffect(() => {
@@ -83,6 +90,14 @@ export const Preview = memo(function Preview({
     }
   }, [])
 
+  const focus = useCallback((window: LineWindow) => clientRef.current?.focus(window), [])
+  useFillFocus(blocksRef, isFilling, focus)
+  const equationJump = useEquationJump(blocksRef, focus)
+  const afterJumpRef = useRef(equationJump.afterRender)
+  useEffect(() => {
+    afterJumpRef.current = equationJump.afterRender
+  })
+
   useEffect(() => {
     const client = createPreviewClient({
       numbering,
@@ -90,8 +105,18 @@ export const Preview = memo(function Preview({
         if (blocksRef.current) {
           patchBlocks(blocksRef.current, update.blocks)
           onRenderedRef.current?.(blocksRef.current)
+          afterJumpRef.current()
         }
+        setIsFilling(update.pendingCount > 0)
         setWarnings((previous) => (sameList(previous, update.warnings) ? previous : update.warnings))
+      },
+      onFill: (fill) => {
+        if (blocksRef.current) {
+          fillBlocks(blocksRef.current, fill.blocks)
+          onRenderedRef.current?.(blocksRef.current)
+          afterJumpRef.current()
+        }
+        setIsFilling(fill.pendingCount > 0)
       },
     })
     clientRef.current = client
@@ -115,10 +140,7 @@ export const Preview = memo(function Preview({
     const root = event.currentTarget
     const label = anchor.dataset.eqRef
     if (label !== undefined) {
-      const target = Array.from(root.querySelectorAll<HTMLElement>('[data-eq-labels]')).find((element) =>
-        (element.dataset.eqLabels ?? '').split(' ').includes(label),
-      )
-      target?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      equationJump.jump(label)
       return
     }
     const postLink = previewPostLink(anchor as HTMLAnchorElement)

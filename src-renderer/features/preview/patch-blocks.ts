@@ -10,6 +10,9 @@ export const BLOCK_CLASS = 'lemma-block'
  */
 export const CHUNK_CLASS = 'lemma-chunk'
 
+/** The extra class of a block element standing in for a block not rendered yet. */
+export const PLACEHOLDER_CLASS = 'lemma-placeholder'
+
 /** How many blocks a new or split group holds. */
 export const CHUNK_SIZE = 48
 /** A group that grows past this is split in two. */
@@ -22,8 +25,9 @@ const MAX_CHUNK_SIZE = CHUNK_SIZE * 2
  * created from their HTML, and blocks that are gone are removed. Blocks sit in
  * groups of {@link CHUNK_CLASS} (`container > .lemma-chunk > .lemma-block`); a new
  * block joins the group of the block before it, so an edit touches one group. A
- * key always stands for the same HTML, so a node is never re-parsed. Returns how
- * many block nodes were created.
+ * key always stands for the same HTML, so a node is never re-parsed, except that a
+ * placeholder (a block with `html: null`, see {@link PLACEHOLDER_CLASS}) is filled
+ * in place once its HTML comes. Returns how many block nodes were created.
  */
 export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBlock[]): number {
   const document = container.ownerDocument
@@ -51,11 +55,12 @@ export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBloc
     let element = existing.get(block.key)
     if (!element) {
       element = document.createElement('div')
-      element.className = BLOCK_CLASS
       element.dataset.key = block.key
-      // Block HTML was sanitized with DOMPurify before KaTeX output (built from escaped input) was put in.
-      element.innerHTML = block.html
+      if (block.html === null) showPlaceholder(element, block.pending?.rows ?? 1, block.pending?.labels ?? [])
+      else setBlockHtml(element, block.html)
       created++
+    } else if (block.html !== null && element.classList.contains(PLACEHOLDER_CLASS)) {
+      setBlockHtml(element, block.html)
     }
     const start = String(block.startLine)
     const end = String(block.endLine)
@@ -75,6 +80,41 @@ export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBloc
     else if (group.childElementCount > MAX_CHUNK_SIZE) splitChunk(group, newChunk)
   }
   return created
+}
+
+/**
+ * Puts rendered HTML into the placeholders of `container` with the given keys
+ * (blocks no longer shown are skipped). Returns how many were filled.
+ */
+export function fillBlocks(container: HTMLElement, blocks: ReadonlyArray<{ key: string; html: string }>): number {
+  if (blocks.length === 0) return 0
+  const wanted = new Map(blocks.map((block) => [block.key, block.html]))
+  let filled = 0
+  for (const element of Array.from(container.querySelectorAll<HTMLElement>(`.${PLACEHOLDER_CLASS}`))) {
+    const html = wanted.get(element.dataset.key ?? '')
+    if (html === undefined) continue
+    setBlockHtml(element, html)
+    filled++
+  }
+  return filled
+}
+
+function showPlaceholder(element: HTMLElement, rows: number, labels: readonly string[]): void {
+  element.className = `${BLOCK_CLASS} ${PLACEHOLDER_CLASS}`
+  // The height comes from the stylesheet (`--rows` lines of text), so it follows the font size.
+  element.style.setProperty('--rows', String(rows))
+  element.setAttribute('aria-busy', 'true')
+  // An `\eqref` to an equation not rendered yet still finds its block (see Preview.tsx).
+  if (labels.length > 0) element.dataset.eqLabels = labels.join(' ')
+}
+
+function setBlockHtml(element: HTMLElement, html: string): void {
+  element.className = BLOCK_CLASS
+  element.removeAttribute('style')
+  element.removeAttribute('aria-busy')
+  delete element.dataset.eqLabels
+  // Block HTML was sanitized with DOMPurify before KaTeX output (built from escaped input) was put in.
+  element.innerHTML = html
 }
 
 function splitChunk(chunk: Element, newChunk: (before: Element | null) => Element): void {

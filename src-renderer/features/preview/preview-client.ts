@@ -1,41 +1,52 @@
 import { assembleBlock, type BlockParts, type Sanitizer } from '../../../src-shared/markdown/block-parts'
 import { createCodeHighlighter } from '../../../src-shared/markdown/code-highlighter'
 import type { NumberingMode } from '../../../src-shared/markdown/equation-numbering'
-import {
-  createIncrementalRenderer,
-  type DocumentContext,
-  type IncrementalRenderer,
-  type RenderStats,
-} from '../../../src-shared/markdown/incremental-renderer'
-import type { PreviewRequest, PreviewResponse } from './preview-protocol'
+import type { DocumentContext, RenderStats } from '../../../src-shared/markdown/incremental-renderer'
+import { TOP_WINDOW, type LineWindow } from './fill-order'
+import { createProgressiveRender, type ProgressiveRender } from './progressive-render'
+import type { PendingBlockInfo, PreviewHostMessage, PreviewRequest, PreviewResponse, PreviewWorkerMessage } from './preview-protocol'
 
-/** A block ready to show: sanitized Markdown HTML with KaTeX output substituted. */
+/** A block to show: sanitized Markdown HTML with KaTeX output substituted, or a placeholder until it is rendered. */
 export interface PreviewBlock {
   key: string
   startLine: number
   endLine: number
-  html: string
+  /** Null for a block not rendered yet: show a placeholder, filled later by {@link PreviewClientOptions.onFill}. */
+  html: string | null
+  /** For a placeholder: its estimated size and equation labels. */
+  pending?: PendingBlockInfo
 }
 
-/** What the host shows after each render. */
+/** What the host shows after each render: every block of the post, in order. */
 export interface PreviewUpdate {
   blocks: PreviewBlock[]
   warnings: readonly string[]
   stats: RenderStats
-  /**
-   * Set while a first render is still being assembled: `blocks` is then the start of
-   * the post only, and more updates follow (a long post fills in over a few frames).
-   */
-  isPartial?: boolean
+  /** How many of `blocks` are placeholders. */
+  pendingCount: number
+}
+
+/** Placeholders of the last update that are rendered now. */
+export interface PreviewFillUpdate {
+  blocks: Array<{ key: string; html: string }>
+  /** How many placeholders are left. */
+  pendingCount: number
 }
 
 /** How long one slice of sanitizing may hold the main thread before yielding to input. */
 const SLICE_MS = 10
+/**
+ * Filled placeholders reach the host at most this often while more are coming: each
+ * fill makes the host look over the blocks again (links, scroll sync).
+ */
+const FILL_INTERVAL_MS = 150
+const UNKNOWN_SIZE: PendingBlockInfo = { rows: 1, labels: [] }
 
 /** Options of {@link createPreviewClient}. */
 export interface PreviewClientOptions {
   numbering?: NumberingMode
   onUpdate: (update: PreviewUpdate) => void
+  onFill: (fill: PreviewFillUpdate) => void
   /** Render on this thread (in idle time) instead of in a worker. */
   isInline?: boolean
 }
@@ -47,6 +58,8 @@ export interface PreviewClient {
    * waiting one is kept, so a fast typist never queues stale work.
    */
   render(source: string, context: DocumentContext, sanitize: Sanitizer): void
+  /** The source lines in view changed: blocks not rendered yet are rendered from there on. */
+  focus(window: LineWindow): void
   dispose(): void
 }
 
@@ -56,12 +69,24 @@ interface Job {
   sanitize: Sanitizer
 }
 
+interface Structure {
+  response: PreviewResponse
+  keys: Set<string>
+  isShown: boolean
+}
+
 /**
- * Creates the preview's renderer host. Rendering (splitting, Markdown, KaTeX,
- * highlighting) runs in a Web Worker; this side only sanitizes and assembles the
- * blocks the worker reports as new (DOMPurify needs the DOM) and keeps the HTML of
- * the current blocks by key. If the worker cannot start it renders on this thread in
- * idle time instead.
+ * Creates the preview's renderer host. Rendering runs progressively in a Web
+ * Worker (see {@link createProgressiveRender}): each response lists every block,
+ * the ones in view rendered, and fills follow with the rest, nearest to the
+ * {@link PreviewClient.focus} first. This side sanitizes and assembles what arrives
+ * (DOMPurify needs the DOM) in slices between which typing gets the main thread,
+ * and keeps the HTML of the current blocks by key. The first render of a post is
+ * shown at once with placeholders, which {@link PreviewClientOptions.onFill} fills
+ * (as is any render that replaces most blocks: the editor may hand over the new
+ * post's text one render after its path); a later render (an edit) is shown once
+ * all its blocks are ready, so an edit never turns rendered blocks into placeholders. If the worker cannot start it renders
+ * on this thread in idle time instead.
  */
 export function createPreviewClient(options: PreviewClientOptions): PreviewClient {
   const numbering = options.numbering ?? 'auto'
@@ -70,53 +95,105 @@ export function createPreviewClient(options: PreviewClientOptions): PreviewClien
   let pending: Job | null = null
   let lastSent: (Job & { id: number }) | null = null
   let lastSanitize: Sanitizer | null = null
+  // Responses to requests before the last full resend belong to what the host dropped.
+  let minId = 0
+  let focusWindow: LineWindow = TOP_WINDOW
   let html = new Map<string, string>()
-  // Parts the worker sent that are not sanitized yet (a newer response may interrupt assembly).
+  // Parts the worker sent that are not sanitized yet, nearest to the focus first.
   let received = new Map<string, BlockParts>()
-  let assembling: { isCancelled: boolean } | null = null
-  // True from a first render until its assembly completes: meanwhile the host is shown the start of the post as it fills in.
-  let isFilling = false
+  let structure: Structure | null = null
+  let placeholders = new Set<string>()
+  let ready: string[] = []
+  let hasShown = false
+  let lastFillAt = 0
+  let fillTimer: ReturnType<typeof setTimeout> | null = null
+  let isStepScheduled = false
   let isDisposed = false
   let worker = options.isInline ? null : startWorker()
-  let inline: { renderer: IncrementalRenderer; keys: Set<string> } | null = null
+  let inline: ProgressiveRender | null = null
 
-  // Sanitizing thousands of new blocks (a long post's first render) takes seconds of
-  // DOMPurify, so it runs in slices between which typing gets the main thread. A
-  // newer response cancels an unfinished assembly; what was assembled is kept by key.
-  const apply = (response: PreviewResponse, sanitize: Sanitizer) => {
-    if (assembling) assembling.isCancelled = true
-    const task = { isCancelled: false }
-    assembling = task
-    for (const block of response.blocks) if (block.parts) received.set(block.key, block.parts)
-    if (html.size === 0) isFilling = true
-    const blocks: PreviewBlock[] = []
-    const step = () => {
-      if (task.isCancelled || isDisposed) return
-      const deadline = performance.now() + SLICE_MS
-      while (blocks.length < response.blocks.length) {
-        const { key, startLine, endLine } = response.blocks[blocks.length]
-        let blockHtml = html.get(key)
-        if (blockHtml === undefined) {
-          const parts = received.get(key)
-          blockHtml = parts ? assembleBlock(parts, sanitize) : ''
-          html.set(key, blockHtml)
-          received.delete(key)
-        }
-        blocks.push({ key, startLine, endLine, html: blockHtml })
-        if (performance.now() > deadline && blocks.length < response.blocks.length) {
-          if (isFilling) options.onUpdate({ blocks: blocks.slice(), warnings: response.warnings, stats: response.stats, isPartial: true })
-          setTimeout(step, 0)
-          return
-        }
-      }
-      assembling = null
-      isFilling = false
-      const current = new Set(blocks.map((block) => block.key))
-      for (const key of html.keys()) if (!current.has(key)) html.delete(key)
-      received = new Map()
-      options.onUpdate({ blocks, warnings: response.warnings, stats: response.stats })
+  const emit = () => {
+    const current = structure
+    if (!current) return
+    if (!current.isShown) {
+      // Another post (or the first version of one) shows at once; an edit of the shown one waits for its blocks.
+      const unresolved = current.response.blocks.reduce((count, block) => (html.has(block.key) ? count : count + 1), 0)
+      const isFilling = !hasShown || placeholders.size > 0 || unresolved > current.response.blocks.length / 2
+      if (!isFilling && unresolved > 0) return
+      placeholders = new Set()
+      const blocks = current.response.blocks.map(({ key, startLine, endLine, pending: info }): PreviewBlock => {
+        const blockHtml = html.get(key)
+        if (blockHtml !== undefined) return { key, startLine, endLine, html: blockHtml }
+        placeholders.add(key)
+        return { key, startLine, endLine, html: null, pending: info ?? UNKNOWN_SIZE }
+      })
+      current.isShown = true
+      hasShown = true
+      ready = []
+      options.onUpdate({ blocks, warnings: current.response.warnings, stats: current.response.stats, pendingCount: placeholders.size })
+      return
     }
-    step()
+    if (ready.length === 0) return
+    const wait = lastFillAt + FILL_INTERVAL_MS - performance.now()
+    if (wait > 0) {
+      fillTimer ??= setTimeout(() => {
+        fillTimer = null
+        if (!isDisposed) emit()
+      }, wait)
+      return
+    }
+    lastFillAt = performance.now()
+    const filled: PreviewFillUpdate['blocks'] = []
+    for (const key of ready) {
+      const blockHtml = html.get(key)
+      if (blockHtml !== undefined && placeholders.delete(key)) filled.push({ key, html: blockHtml })
+    }
+    ready = []
+    if (filled.length > 0) options.onFill({ blocks: filled, pendingCount: placeholders.size })
+  }
+
+  const step = () => {
+    isStepScheduled = false
+    if (isDisposed || !lastSent) return
+    const sanitize = lastSent.sanitize
+    const deadline = performance.now() + SLICE_MS
+    for (const [key, parts] of received) {
+      received.delete(key)
+      html.set(key, assembleBlock(parts, sanitize))
+      ready.push(key)
+      if (performance.now() > deadline) break
+    }
+    emit()
+    if (received.size > 0 && !isStepScheduled) {
+      isStepScheduled = true
+      setTimeout(step, 0)
+    }
+  }
+
+  const onResponse = (response: PreviewResponse) => {
+    const keys = new Set(response.blocks.map((block) => block.key))
+    structure = { response, keys, isShown: false }
+    for (const key of html.keys()) if (!keys.has(key)) html.delete(key)
+    // A response's own parts (the blocks in view, an edited block) go before any fill still waiting to be sanitized.
+    const first = new Map<string, BlockParts>()
+    for (const block of response.blocks) if (block.parts && !html.has(block.key)) first.set(block.key, block.parts)
+    for (const [key, parts] of received) if (keys.has(key) && !first.has(key)) first.set(key, parts)
+    received = first
+    if (!isStepScheduled) step()
+  }
+
+  const onMessage = (message: PreviewWorkerMessage) => {
+    if (isDisposed || lastSent === null || message.id < minId) return
+    if (message.type === 'rendered') {
+      onResponse(message)
+      // A render the worker starts on its own (a grammar arrived) does not end a request.
+      if (inFlight && message.id === inFlight.id) finish()
+      return
+    }
+    const keys = structure?.keys
+    if (!keys) return
+    for (const block of message.blocks) if (keys.has(block.key) && !html.has(block.key)) received.set(block.key, block.parts)
+    if (!isStepScheduled) step()
   }
 
   const finish = () => {
@@ -128,51 +205,49 @@ export function createPreviewClient(options: PreviewClientOptions): PreviewClien
     }
   }
 
-  const renderInline = (request: PreviewRequest, sanitize: Sanitizer) => {
+  const post = (message: PreviewHostMessage) => {
+    if (worker) {
+      worker.postMessage(message)
+      return
+    }
     if (!inline) {
       const highlighter = createCodeHighlighter()
-      inline = { renderer: createIncrementalRenderer({ highlighter, numbering }), keys: new Set() }
-      highlighter.onLoaded(() => {
-        if (lastSent && !inFlight) send(lastSent)
-      })
+      const progressive = createProgressiveRender({ highlighter, post: onMessage, schedule: idle })
+      highlighter.onLoaded(() => progressive.refresh())
+      inline = progressive
     }
     const state = inline
-    const run = () => {
-      if (isDisposed) return
-      const result = state.renderer.renderParts(request.source, request.context)
-      const known = request.isFullResend ? new Set<string>() : state.keys
-      state.keys = new Set(result.blocks.map((block) => block.key))
-      const blocks = result.blocks.map(({ key, startLine, endLine, parts }) =>
-        known.has(key) ? { key, startLine, endLine } : { key, startLine, endLine, parts },
-      )
-      apply({ type: 'rendered', id: request.id, blocks, warnings: result.warnings, stats: result.stats }, sanitize)
-      finish()
+    if (message.type === 'render') {
+      idle(() => {
+        if (!isDisposed) state.render(message)
+      })
     }
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 150 })
-    else setTimeout(run, 0)
+    else state.focus(message.focus)
   }
 
   function send(job: Job) {
     const isFullResend = lastSanitize !== job.sanitize
+    const id = nextId++
     if (isFullResend) {
-      if (assembling) assembling.isCancelled = true
+      minId = id
       html = new Map()
       received = new Map()
+      placeholders = new Set()
+      structure = null
+      hasShown = false
+      focusWindow = TOP_WINDOW
     }
     lastSanitize = job.sanitize
-    const request: PreviewRequest = { type: 'render', id: nextId++, source: job.source, context: job.context, numbering, isFullResend }
-    inFlight = { ...job, id: request.id }
+    const request: PreviewRequest = { type: 'render', id, source: job.source, context: job.context, numbering, isFullResend, focus: focusWindow }
+    inFlight = { ...job, id }
     lastSent = inFlight
-    if (worker) worker.postMessage(request)
-    else renderInline(request, job.sanitize)
+    post(request)
   }
 
   if (worker) {
-    worker.onmessage = (event: MessageEvent<PreviewResponse>) => {
-      if (isDisposed || event.data?.type !== 'rendered' || lastSent === null) return
-      apply(event.data, lastSent.sanitize)
-      // A render the worker starts on its own (a grammar arrived) does not end a request.
-      if (inFlight && event.data.id === inFlight.id) finish()
+    worker.onmessage = (event: MessageEvent<PreviewWorkerMessage>) => {
+      const type = event.data?.type
+      if (type === 'rendered' || type === 'filled') onMessage(event.data)
     }
     worker.onerror = () => {
       // The worker could not load (or crashed): carry on in this thread.
@@ -192,12 +267,22 @@ export function createPreviewClient(options: PreviewClientOptions): PreviewClien
       if (inFlight) pending = { source, context, sanitize }
       else send({ source, context, sanitize })
     },
+    focus(window) {
+      if (isDisposed || (window.fromLine === focusWindow.fromLine && window.toLine === focusWindow.toLine)) return
+      focusWindow = window
+      if (lastSent) post({ type: 'focus', focus: window })
+    },
     dispose() {
       isDisposed = true
       pending = null
       worker?.terminate()
     },
   }
+}
+
+function idle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 150 })
+  else setTimeout(task, 0)
 }
 
 function startWorker(): Worker | null {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import type { EditorIntegration, RevealedPlace } from '../links/editor-integration'
-import { BLOCK_CLASS } from './patch-blocks'
+import { BLOCK_CLASS, PLACEHOLDER_CLASS } from './patch-blocks'
 
 /** Room left above a revealed heading, in pixels. */
 const HEADING_MARGIN = 12
@@ -12,8 +12,9 @@ const INPUT_EVENTS = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
  * (`integration.onRevealed`): a heading a link named goes to the top of
  * `scroller`, the top of a post (a missing heading) to the top. A heading whose
  * block is not rendered yet (the post is still opening, or filling in) waits for
- * the render that brings it: call the returned function after each render with the
- * blocks' container. Scrolling or clicking the preview cancels a waiting heading.
+ * the render that brings it, the preview scrolled to its placeholder meanwhile (so
+ * it is rendered next): call the returned function after each render or fill with
+ * the blocks' container. Scrolling or clicking the preview cancels a waiting heading.
  */
 export function usePreviewReveal(integration: EditorIntegration | null, scroller: RefObject<HTMLElement | null>): (blocks: HTMLElement) => void {
   const pending = useRef<RevealedPlace | null>(null)
@@ -30,9 +31,11 @@ export function usePreviewReveal(integration: EditorIntegration | null, scroller
       return
     }
     const block = blocks.querySelector<HTMLElement>(`.${BLOCK_CLASS}[data-source-line="${place.line}"]`)
-    if (!block || !HEADING.test(block.firstElementChild?.tagName ?? '')) return
+    if (!block) return
+    const isPlaceholder = block.classList.contains(PLACEHOLDER_CLASS)
+    if (!isPlaceholder && !HEADING.test(block.firstElementChild?.tagName ?? '')) return
     element.scrollTop += block.getBoundingClientRect().top - element.getBoundingClientRect().top - HEADING_MARGIN
-    pending.current = null
+    if (!isPlaceholder) pending.current = null
   }, [scroller])
 
   useEffect(() => {
