@@ -1,20 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
+import { startWorker } from '../workers/start-worker'
+import { resolveWorkerEntry as resolveEntry, type WorkerEntry } from '../workers/worker-entry'
 import { unpackListing } from './packed-listing'
 import { parseFiles, type FileToParse, type ParsedFile } from './parse-files'
 import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
 
-/**
- * Where the worker's code is. `script`: the built `index-worker.js` beside the main
- * bundle. `typescript`: the source `index-worker.ts`, started through tsx's loader
- * (tests and benchmarks running from source).
- */
-export type WorkerEntry = { type: 'script'; url: URL } | { type: 'typescript'; url: URL; tsxApi: URL }
+export type { WorkerEntry }
 
 /** How {@link runParseWorkers} splits and hands over its work. */
 export interface RunParseOptions {
@@ -127,7 +120,7 @@ export function listInWorker(root: string, entry: WorkerEntry): Promise<WalkedFi
   return new Promise((resolve) => {
     let worker: Worker
     try {
-      worker = startWorker(entry, { task: 'walk', root })
+      worker = startWorker(entry, { task: 'walk', root } satisfies IndexWorkerInput)
     } catch {
       resolve(null)
       return
@@ -141,41 +134,11 @@ export function listInWorker(root: string, entry: WorkerEntry): Promise<WalkedFi
   })
 }
 
-function startWorker(entry: WorkerEntry, input: IndexWorkerInput): Worker {
-  // Plain JavaScript needs no loader: not inheriting the parent's flags (e.g. `--import tsx`) saves most of a second.
-  if (entry.type === 'script') return new Worker(entry.url, { workerData: input, execArgv: [] })
-  // Node 20 does not apply `--import tsx` to a worker's own entry, so a tiny script registers tsx first.
-  const bootstrap = `import(${JSON.stringify(entry.tsxApi.href)}).then((api) => { api.register(); return import(${JSON.stringify(entry.url.href)}) })`
-  return new Worker(bootstrap, { eval: true, workerData: input })
-}
-
 /**
- * Finds the worker's code: the built `index-worker.js` next to this module's bundle
- * (or one folder up, when the bundler put this module in a chunk folder), else the
- * TypeScript source beside this file when tsx is installed. Null when neither exists.
+ * Finds the index worker's code: the built `index-worker.js` beside this module's
+ * bundle, else the TypeScript source through tsx (see `resolveWorkerEntry` in
+ * `workers/worker-entry`). Null when neither exists.
  */
 export function resolveWorkerEntry(): WorkerEntry | null {
-  const here = import.meta.url
-  // Names are variables so that the bundler does not turn `new URL('…', import.meta.url)` into an asset.
-  const built = ['./index-worker.js', '../index-worker.js']
-  for (const name of built) {
-    const url = new URL(name, here)
-    if (url.protocol === 'file:' && existsSync(url)) return { type: 'script', url }
-  }
-  const sourceName = './index-worker.ts'
-  const source = new URL(sourceName, here)
-  if (source.protocol !== 'file:' || !existsSync(source)) return null
-  const tsxApi = findTsxApi(fileURLToPath(source))
-  return tsxApi ? { type: 'typescript', url: source, tsxApi } : null
-}
-
-function findTsxApi(from: string): URL | null {
-  try {
-    const manifestPath = createRequire(from).resolve('tsx/package.json')
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> }
-    const api = manifest.exports?.['./esm/api']?.import?.default
-    return api ? pathToFileURL(join(dirname(manifestPath), api)) : null
-  } catch {
-    return null
-  }
+  return resolveEntry(import.meta.url, 'index-worker')
 }

@@ -14,14 +14,23 @@ export interface StoredLink {
   /** Where the link is inside {@link context}. */
   contextStart: number
   contextEnd: number
+  /** Text of the line was left out before {@link context} (it is a window of a longer line); absent when not. */
+  isCutBefore?: true
+  /** Text of the line was left out after {@link context}; absent when not (which keeps the index file small). */
+  isCutAfter?: true
 }
 
 /** Characters of context kept on each side of a link. */
 const CONTEXT_RADIUS = 80
 
-/** The links of a file's text as {@link StoredLink}s, each with the line around it. */
+/**
+ * The links of a file's text as {@link StoredLink}s, each with the line around it:
+ * up to {@link CONTEXT_RADIUS} characters on each side, trimmed, with where text
+ * was left out marked. Links to a heading of the same post (`[[#Heading]]`, with
+ * an empty target) are left out: the graph holds links between posts.
+ */
 export function storeLinks(text: string, occurrences: LinkOccurrence[]): StoredLink[] {
-  return occurrences.map((link) => {
+  return occurrences.filter((link) => link.target !== '').map((link) => {
     const lineStart = link.start - link.column
     let lineEnd = text.indexOf('\n', link.start)
     if (lineEnd === -1) lineEnd = text.length
@@ -30,11 +39,19 @@ export function storeLinks(text: string, occurrences: LinkOccurrence[]): StoredL
     const raw = text.slice(from, to)
     const context = raw.trimStart()
     const shift = raw.length - context.length
-    return {
+    const stored: StoredLink = {
       kind: link.kind, target: link.target, heading: link.heading, line: link.line, column: link.column,
       context: context.trimEnd(), contextStart: link.start - from - shift, contextEnd: link.end - from - shift,
     }
+    if (hasText(text, lineStart, from)) stored.isCutBefore = true
+    if (hasText(text, to, lineEnd)) stored.isCutAfter = true
+    return stored
   })
+}
+
+/** True when `text[from … to)` holds anything but white space. */
+function hasText(text: string, from: number, to: number): boolean {
+  return from < to && /\S/.test(text.slice(from, to))
 }
 
 interface PostLinks {
@@ -102,7 +119,7 @@ export class LinkGraph {
       const resolved = this.resolvedOf(sourcePath, post)
       post.links.forEach((link, i) => {
         if (resolved[i] !== null) return
-        found.push({ sourcePath, target: link.target, kind: link.kind, line: link.line, column: link.column, context: link.context, contextRange: [link.contextStart, link.contextEnd] })
+        found.push({ sourcePath, target: link.target, kind: link.kind, line: link.line, column: link.column, context: link.context, contextRange: [link.contextStart, link.contextEnd], isCutBefore: link.isCutBefore === true, isCutAfter: link.isCutAfter === true })
       })
     }
     return found
@@ -180,7 +197,7 @@ export class LinkGraph {
         if (target === null) return
         let list = incoming.get(target)
         if (list === undefined) incoming.set(target, (list = []))
-        list.push({ sourcePath, sourceTitle: post.title, kind: link.kind, line: link.line, column: link.column, context: link.context, contextRange: [link.contextStart, link.contextEnd] })
+        list.push({ sourcePath, sourceTitle: post.title, kind: link.kind, line: link.line, column: link.column, context: link.context, contextRange: [link.contextStart, link.contextEnd], isCutBefore: link.isCutBefore === true, isCutAfter: link.isCutAfter === true })
       })
     }
     this.incomingCache = incoming

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
+import { startWorker } from '../workers/start-worker'
+import { resolveWorkerEntry, type WorkerEntry } from '../workers/worker-entry'
 import { buildSearchIndex, type BuiltIndex } from './build-search-index'
 import { numberTerms } from './index-segment'
+import { mergeBuiltIndexes } from './merge-built-indexes'
+import { SAMPLE_POSTS } from './phrase-signatures'
 import type { PostMeta } from './search-document'
 import type { SearchWorkerInput, SearchWorkerMessage } from './search-worker-protocol'
 
@@ -12,7 +12,7 @@ import type { SearchWorkerInput, SearchWorkerMessage } from './search-worker-pro
  * Where the search worker's code is: the built `search-worker.js` beside the main
  * bundle, or the TypeScript source started through tsx (tests, benchmarks).
  */
-export type SearchWorkerEntry = { type: 'script'; url: URL } | { type: 'typescript'; url: URL; tsxApi: URL }
+export type SearchWorkerEntry = WorkerEntry
 
 /** How {@link buildInWorker} runs. */
 export interface BuildInWorkerOptions {
@@ -21,26 +21,38 @@ export interface BuildInWorkerOptions {
   onProgress?: (done: number, total: number) => void
   /**
    * Fewer posts than this are indexed in this thread (default 1,000, about half a
-   * second in slices): starting a worker and loading its code costs more than it saves.
+   * second in slices): starting a worker and loading its code costs more than it
+   * saves.
    */
   minPostsForWorker?: number
-  /** Aborting terminates the worker; the promise rejects. */
+  /** Worker threads at most; default {@link defaultSearchWorkerCount}. */
+  workers?: number
+  /**
+   * Posts each worker takes at least (default 1,024): the first share must hold the
+   * posts every later worker samples for the common junction keys, so well over
+   * {@link SAMPLE_POSTS}, or the merge fails and the build runs in this thread.
+   */
+  minPostsPerWorker?: number
+  /** Aborting terminates the workers; the promise rejects. */
   signal?: AbortSignal
 }
 
 const MIN_POSTS_FOR_WORKER = 1000
+const MIN_POSTS_PER_WORKER = 4 * SAMPLE_POSTS
 
 /**
- * Builds the full-text index of `metas` in a worker thread, so the main process
- * keeps answering the window while ten thousand posts are read and tokenized; the
- * finished arrays are transferred, not copied. When no worker can start or it
- * fails, or the vault is small, builds in this thread instead, yielding to the
- * event loop every 10 ms: slower to finish, never wrong.
+ * Builds the full-text index of `metas` in worker threads, so the main process
+ * keeps answering the window while ten thousand posts are read and tokenized.
+ * Large vaults are cut into consecutive shares of about equal bytes, one worker
+ * each, whose indexes are transferred (not copied) and merged into exactly the
+ * index one build would give (see `mergeBuiltIndexes`). When no worker can start
+ * or one fails, or the vault is small, builds in this thread instead, yielding to
+ * the event loop every 10 ms: slower to finish, never wrong.
  */
 export async function buildInWorker(root: string, metas: readonly PostMeta[], options: BuildInWorkerOptions = {}): Promise<BuiltIndex & { mode: 'worker' | 'in-process' }> {
   const entry = options.entry === undefined ? resolveSearchWorkerEntry() : options.entry
   if (entry !== null && metas.length > 0 && metas.length >= (options.minPostsForWorker ?? MIN_POSTS_FOR_WORKER)) {
-    const built = await runWorker(entry, { root, metas: [...metas] }, options).catch(() => null)
+    const built = await runWorkers(entry, root, metas, options).catch(() => null)
     if (built !== null) return { ...built, mode: 'worker' }
   }
   if (options.signal?.aborted === true) throw new Error('The search index build was cancelled')
@@ -52,22 +64,70 @@ export async function buildInWorker(root: string, metas: readonly PostMeta[], op
   return { ...built, mode: 'in-process' }
 }
 
-function runWorker(entry: SearchWorkerEntry, input: SearchWorkerInput, options: BuildInWorkerOptions): Promise<BuiltIndex> {
+/** One thread per core, up to four: the build is the only heavy work while a vault opens. */
+export function defaultSearchWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism()))
+}
+
+/**
+ * Cuts `metas` into at most `count` consecutive shares of about equal total size,
+ * each of at least `minimum` posts (one share when there are too few posts).
+ */
+export function splitIntoShares<T extends { size: number }>(metas: readonly T[], count: number, minimum: number): T[][] {
+  const shares = Math.max(1, Math.min(count, Math.floor(metas.length / minimum)))
+  if (shares === 1) return [[...metas]]
+  const total = metas.reduce((sum, meta) => sum + meta.size, 0)
+  const result: T[][] = []
+  let start = 0
+  let bytes = 0
+  for (let share = 1; share < shares; share++) {
+    let end = start
+    while (end < metas.length && (bytes < (total * share) / shares || end - start < minimum)) bytes += metas[end++].size
+    end = Math.min(end, metas.length - minimum * (shares - share))
+    result.push(metas.slice(start, end))
+    start = end
+  }
+  result.push(metas.slice(start))
+  return result
+}
+
+async function runWorkers(entry: SearchWorkerEntry, root: string, metas: readonly PostMeta[], options: BuildInWorkerOptions): Promise<BuiltIndex> {
+  const minimum = Math.max(SAMPLE_POSTS, options.minPostsPerWorker ?? MIN_POSTS_PER_WORKER)
+  const shares = splitIntoShares(metas, options.workers ?? defaultSearchWorkerCount(), minimum)
+  const done = shares.map(() => 0)
+  const sample = shares[0].slice(0, minimum)
+  // One worker failing stops the others: the whole build then runs in this thread.
+  const failed = new AbortController()
+  const signal = options.signal === undefined ? failed.signal : AbortSignal.any([options.signal, failed.signal])
+  const parts = await Promise.all(shares.map((share, k) => {
+    const input: SearchWorkerInput = { root, metas: share, sample: k === 0 ? undefined : sample }
+    const built = runWorker(entry, input, signal, (count) => {
+      done[k] = count
+      options.onProgress?.(done.reduce((sum, n) => sum + n, 0), metas.length)
+    })
+    built.catch(() => failed.abort())
+    return built
+  }))
+  return mergeBuiltIndexes(parts)
+}
+
+function runWorker(entry: SearchWorkerEntry, input: SearchWorkerInput, signal: AbortSignal | undefined, onProgress: (done: number) => void): Promise<BuiltIndex> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(entry, input)
     let isSettled = false
     const settle = (outcome: BuiltIndex | Error) => {
       if (isSettled) return
       isSettled = true
-      options.signal?.removeEventListener('abort', abort)
+      signal?.removeEventListener('abort', abort)
       void worker.terminate()
       if (outcome instanceof Error) reject(outcome)
       else resolve(outcome)
     }
     const abort = () => settle(new Error('The search index build was cancelled'))
-    options.signal?.addEventListener('abort', abort)
+    if (signal?.aborted === true) abort()
+    signal?.addEventListener('abort', abort)
     worker.on('message', (message: SearchWorkerMessage) => {
-      if (message.type === 'progress') options.onProgress?.(message.done, message.total)
+      if (message.type === 'progress') onProgress(message.done)
       else if (message.type === 'error') settle(new Error(message.message))
       else {
         const segment = { terms: message.terms, termNumbers: numberTerms(message.terms), offsets: message.offsets, ids: message.ids, weights: message.weights, signatures: message.signatures }
@@ -79,40 +139,11 @@ function runWorker(entry: SearchWorkerEntry, input: SearchWorkerInput, options: 
   })
 }
 
-function startWorker(entry: SearchWorkerEntry, input: SearchWorkerInput): Worker {
-  if (entry.type === 'script') return new Worker(entry.url, { workerData: input })
-  // Node 20 does not apply `--import tsx` to a worker's own entry, so a tiny script registers tsx first.
-  const bootstrap = `import(${JSON.stringify(entry.tsxApi.href)}).then((api) => { api.register(); return import(${JSON.stringify(entry.url.href)}) })`
-  return new Worker(bootstrap, { eval: true, workerData: input })
-}
-
 /**
  * Finds the search worker's code: the built `search-worker.js` next to this
  * module's bundle (or one folder up), else the TypeScript source beside this file
  * when tsx is installed. Null when neither exists.
  */
 export function resolveSearchWorkerEntry(): SearchWorkerEntry | null {
-  const here = import.meta.url
-  // Names are variables so that the bundler does not turn `new URL('…', import.meta.url)` into an asset.
-  const built = ['./search-worker.js', '../search-worker.js']
-  for (const name of built) {
-    const url = new URL(name, here)
-    if (url.protocol === 'file:' && existsSync(url)) return { type: 'script', url }
-  }
-  const sourceName = './search-worker.ts'
-  const source = new URL(sourceName, here)
-  if (source.protocol !== 'file:' || !existsSync(source)) return null
-  const tsxApi = findTsxApi(fileURLToPath(source))
-  return tsxApi ? { type: 'typescript', url: source, tsxApi } : null
-}
-
-function findTsxApi(from: string): URL | null {
-  try {
-    const manifestPath = createRequire(from).resolve('tsx/package.json')
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> }
-    const api = manifest.exports?.['./esm/api']?.import?.default
-    return api ? pathToFileURL(join(dirname(manifestPath), api)) : null
-  } catch {
-    return null
-  }
+  return resolveWorkerEntry(import.meta.url, 'search-worker')
 }

@@ -32,25 +32,14 @@ export function presenceTerm(char: string): string | null {
 export function addPresenceTerms(weights: Map<string, number>): void {
   let letters = 0
   let digits = 0
-  // Per BMP character, its merged weight plus one (0: not seen); reset before returning.
-  const seen = cjkScratch
-  const chars: number[] = []
-  let astral: Map<number, number> | null = null
+  const characters = sharedCharacterWeights
   for (const [term, weight] of weights) {
     const first = term.charCodeAt(0)
     if (first >= 0x80 && classifyCodePoint(term.codePointAt(0) as number) === CJK) {
       for (let i = 0; i < term.length; i++) {
         const code = term.codePointAt(i) as number
-        if (code >= 0x10000) {
-          i++
-          astral ??= new Map()
-          astral.set(code, mergeWeights(astral.get(code) ?? 0, weight))
-        } else if (seen[code] === 0) {
-          seen[code] = weight + 1
-          chars.push(code)
-        } else {
-          seen[code] = mergeWeights(seen[code] - 1, weight) + 1
-        }
+        if (code >= 0x10000) i++
+        characters.add(code, weight)
       }
       continue
     }
@@ -63,14 +52,52 @@ export function addPresenceTerms(weights: Map<string, number>): void {
   }
   for (let bit = 0; bit < 26; bit++) if ((letters & (1 << bit)) !== 0) weights.set(PRESENCE_PREFIX + String.fromCharCode(97 + bit), 1)
   for (let bit = 0; bit < 10; bit++) if ((digits & (1 << bit)) !== 0) weights.set(PRESENCE_PREFIX + String.fromCharCode(48 + bit), 1)
-  for (const code of chars) {
-    weights.set(PRESENCE_PREFIX + String.fromCharCode(code), seen[code] - 1)
-    seen[code] = 0
-  }
-  if (astral !== null) for (const [code, weight] of astral) weights.set(PRESENCE_PREFIX + String.fromCodePoint(code), weight)
+  characters.drain((code, weight) => weights.set(PRESENCE_PREFIX + String.fromCodePoint(code), weight))
 }
 
-const cjkScratch = new Uint16Array(0x10000)
+/**
+ * The presence weights of a post's CJK characters as {@link addPresenceTerms}
+ * merges them: per character, the highest body count and every title or tag bit
+ * among the terms containing it. Reused from post to post.
+ */
+export class CharacterWeights {
+  // Per BMP character, its merged weight plus one (0: not seen); cleared by `drain`.
+  private readonly seen = new Uint16Array(0x10000)
+  private readonly order: number[] = []
+  private astral: Map<number, number> | null = null
+
+  /** Counts character `code` in a term of packed weight `weight`. */
+  add(code: number, weight: number): void {
+    const { seen } = this
+    if (code >= 0x10000) {
+      this.astral ??= new Map()
+      this.astral.set(code, mergeWeights(this.astral.get(code) ?? 0, weight))
+    } else if (seen[code] === 0) {
+      seen[code] = weight + 1
+      this.order.push(code)
+    } else {
+      seen[code] = mergeWeights(seen[code] - 1, weight) + 1
+    }
+  }
+
+  /**
+   * Hands each character counted and its merged weight to `sink`: those of the
+   * Basic Multilingual Plane in the order first counted, then the others. Then
+   * starts over.
+   */
+  drain(sink: (code: number, weight: number) => void): void {
+    for (const code of this.order) {
+      sink(code, this.seen[code] - 1)
+      this.seen[code] = 0
+    }
+    this.order.length = 0
+    const astral = this.astral
+    this.astral = null
+    if (astral !== null) for (const [code, weight] of astral) sink(code, weight)
+  }
+}
+
+const sharedCharacterWeights = new CharacterWeights()
 
 /** The higher body count of two packed weights, with the field bits of both. */
 function mergeWeights(a: number, b: number): number {

@@ -8,7 +8,7 @@ const MAGIC = 'LEMMASX1'
  * Bump when the tokenizer, the analysis or the file layout changes: an index file
  * with another version is ignored and rebuilt.
  */
-export const INDEX_FORMAT_VERSION = 3
+export const INDEX_FORMAT_VERSION = 4
 
 /** An index as stored: a packed segment plus a JSON-serializable header. */
 export interface StoredIndex<Header> {

@@ -1,4 +1,5 @@
 import { SignatureBuilder, emptySignatures, type PhraseSignatures } from './phrase-signatures'
+import { TermTable } from './term-table'
 
 /**
  * An immutable block of the inverted index: for each term, the ids of the posts
@@ -34,20 +35,25 @@ export function numberTerms(terms: string[]): Map<string, number> {
 /**
  * Collects postings one post at a time, in ascending post id, and packs them into a
  * segment with a counting sort by term (stable, so ids stay ascending per term).
- * Memory while building is nine bytes per posting.
+ * Terms are numbered in the order they first arrive. Memory while building is nine
+ * bytes per posting.
  */
 export class SegmentBuilder {
-  private readonly termNumbers = new Map<string, number>()
-  private readonly terms: string[] = []
   private termOf = new Uint32Array(1 << 16)
   private idOf = new Uint32Array(1 << 16)
   private weightOf = new Uint8Array(1 << 16)
   private size = 0
   private lastId = -1
+  private lastTerm = ''
+  private lastNumber = -1
   private readonly signatures: SignatureBuilder
 
-  /** `common`: the common junction keys to keep (when merging); by default picked from the first posts. */
-  constructor(common?: Uint32Array) {
+  /**
+   * `common`: the common junction keys to keep (when merging); by default picked
+   * from the first posts. `table`: numbers the terms; pass the one a `PostAnalyzer`
+   * numbers its posts with to add them by {@link addNumberedPost}.
+   */
+  constructor(common?: Uint32Array, private readonly table = new TermTable()) {
     this.signatures = new SignatureBuilder(common)
   }
 
@@ -56,37 +62,27 @@ export class SegmentBuilder {
    * keys when given; ids must be given in ascending order.
    */
   addPost(id: number, weights: Map<string, number>, junctions?: Uint32Array): void {
-    if (id <= this.lastId) throw new Error(`SegmentBuilder: post ids must ascend (${id} after ${this.lastId})`)
-    this.lastId = id
-    if (junctions !== undefined) this.signatures.addKeys(id, junctions)
-    this.reserve(weights.size)
-    for (const [term, weight] of weights) {
-      let number = this.termNumbers.get(term)
-      if (number === undefined) {
-        number = this.terms.length
-        this.terms.push(term)
-        this.termNumbers.set(term, number)
-      }
-      this.termOf[this.size] = number
-      this.idOf[this.size] = id
-      this.weightOf[this.size] = weight
-      this.size++
-    }
+    this.startPost(id, weights.size, junctions)
+    for (const [term, weight] of weights) this.push(this.table.intern(term), id, weight)
+  }
+
+  /**
+   * {@link addPost} for a post whose terms are numbered in this builder's table
+   * (see `PostAnalyzer`): `weights[i]` is the weight of term number `terms[i]`.
+   */
+  addNumberedPost(id: number, terms: Uint32Array, weights: Uint8Array, junctions?: Uint32Array): void {
+    this.startPost(id, terms.length, junctions)
+    for (let i = 0; i < terms.length; i++) this.push(terms[i], id, weights[i])
   }
 
   /** Adds one posting (used when merging segments); ids must ascend per term. */
   addPosting(term: string, id: number, weight: number): void {
     this.reserve(1)
-    let number = this.termNumbers.get(term)
-    if (number === undefined) {
-      number = this.terms.length
-      this.terms.push(term)
-      this.termNumbers.set(term, number)
+    if (term !== this.lastTerm || this.lastNumber === -1) {
+      this.lastTerm = term
+      this.lastNumber = this.table.intern(term)
     }
-    this.termOf[this.size] = number
-    this.idOf[this.size] = id
-    this.weightOf[this.size] = weight
-    this.size++
+    this.push(this.lastNumber, id, weight)
   }
 
   /** Adds the finished phrase signature of post `id` (used when merging); ids must ascend. */
@@ -99,7 +95,8 @@ export class SegmentBuilder {
    * the last post added). The builder must not be used afterwards.
    */
   finish(postCount = this.lastId + 1): IndexSegment {
-    const termCount = this.terms.length
+    const terms = this.table.terms
+    const termCount = terms.length
     const offsets = new Uint32Array(termCount + 1)
     for (let i = 0; i < this.size; i++) offsets[this.termOf[i] + 1]++
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t]
@@ -111,7 +108,21 @@ export class SegmentBuilder {
       ids[at] = this.idOf[i]
       weights[at] = this.weightOf[i]
     }
-    return { terms: this.terms, termNumbers: this.termNumbers, offsets, ids, weights, signatures: this.signatures.finish(postCount) }
+    return { terms, termNumbers: numberTerms(terms), offsets, ids, weights, signatures: this.signatures.finish(postCount) }
+  }
+
+  private startPost(id: number, termCount: number, junctions: Uint32Array | undefined): void {
+    if (id <= this.lastId) throw new Error(`SegmentBuilder: post ids must ascend (${id} after ${this.lastId})`)
+    this.lastId = id
+    if (junctions !== undefined) this.signatures.addKeys(id, junctions)
+    this.reserve(termCount)
+  }
+
+  private push(term: number, id: number, weight: number): void {
+    this.termOf[this.size] = term
+    this.idOf[this.size] = id
+    this.weightOf[this.size] = weight
+    this.size++
   }
 
   private reserve(extra: number): void {

@@ -17,19 +17,50 @@ export const MAX_JUNCTION_GAP = 8
  */
 export class JunctionCollector {
   // An open-addressing set of keys: thousands per post, so a `Set` and its iterator cost more than the hashing.
-  private slots = new Uint32Array(4096)
+  // Keys are kept as signed 32-bit integers, which stay small integers in V8 (unsigned ones above 2^31 do not).
+  private slots = new Int32Array(4096)
+  // The keys in the order they were added, so reading and clearing them costs per key, not per slot.
+  private keys = new Int32Array(4096)
   private count = 0
   private hasZero = false
   private previousStart = -1
   private previousEnd = -1
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string) {}
+
+  /** Starts over on another text, keeping the memory (see {@link result}). */
+  reset(text: string): void {
+    this.text = text
+    // Clearing a table grown by one huge post would cost more than a fresh one.
+    if (this.slots.length > 1 << 15) {
+      this.slots = new Int32Array(4096)
+      this.keys = new Int32Array(4096)
+    } else {
+      // Each sweep clears from a key's home slot to the end of its run, which holds the key.
+      const mask = this.slots.length - 1
+      for (let i = 0; i < this.count; i++) {
+        let at = Math.imul(this.keys[i], 0x9e3779b1) & mask
+        while (this.slots[at] !== 0) {
+          this.slots[at] = 0
+          at = (at + 1) & mask
+        }
+      }
+    }
+    this.count = 0
+    this.hasZero = false
+    this.previousStart = -1
+    this.previousEnd = -1
+  }
 
   /** Takes the next token of the text, in the order `scanTokens` gives them. */
   add(kind: TokenKind, start: number, end: number): void {
-    if (kind === 'command') return
+    if (kind !== 'command') this.addSpan(start, end)
+  }
+
+  /** Takes the next token of the text that is not a command (see {@link add}). */
+  addSpan(start: number, end: number): void {
     if (this.previousStart >= 0 && start - this.previousEnd <= MAX_JUNCTION_GAP) {
-      this.insert(junctionHash(this.text, this.previousStart, this.previousEnd, start, end))
+      this.insert(junctionHash(this.text, this.previousStart, this.previousEnd, start, end) | 0)
     }
     this.previousStart = start
     this.previousEnd = end
@@ -38,9 +69,7 @@ export class JunctionCollector {
   /** The distinct keys collected, in no particular order. */
   result(): Uint32Array {
     const keys = new Uint32Array(this.count + (this.hasZero ? 1 : 0))
-    let at = 0
-    for (let i = 0; i < this.slots.length; i++) if (this.slots[i] !== 0) keys[at++] = this.slots[i]
-    if (this.hasZero) keys[at] = 0
+    keys.set(this.keys.subarray(0, this.count))
     return keys
   }
 
@@ -50,20 +79,27 @@ export class JunctionCollector {
       return
     }
     const mask = this.slots.length - 1
-    let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask
+    let at = Math.imul(key, 0x9e3779b1) & mask
     while (this.slots[at] !== 0) {
       if (this.slots[at] === key) return
       at = (at + 1) & mask
     }
     this.slots[at] = key
-    if (++this.count * 2 > this.slots.length) this.grow()
+    this.keys[this.count++] = key
+    if (this.count * 2 > this.slots.length) this.grow()
   }
 
   private grow(): void {
-    const old = this.slots
-    this.slots = new Uint32Array(old.length * 2)
-    this.count = 0
-    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.insert(old[i])
+    this.slots = new Int32Array(this.slots.length * 2)
+    const bigger = new Int32Array(this.slots.length)
+    bigger.set(this.keys)
+    this.keys = bigger
+    const mask = this.slots.length - 1
+    for (let i = 0; i < this.count; i++) {
+      let at = Math.imul(this.keys[i], 0x9e3779b1) & mask
+      while (this.slots[at] !== 0) at = (at + 1) & mask
+      this.slots[at] = this.keys[i]
+    }
   }
 }
 
@@ -120,7 +156,7 @@ function isBigram(token: { kind: TokenKind; start: number; end: number }): boole
 function junctionHash(text: string, startA: number, endA: number, startB: number, endB: number): number {
   const from = Math.max(startA, endA - JUNCTION_SIDE)
   const to = Math.min(endB, startB + JUNCTION_SIDE)
-  let hash = 0x811c9dc5
+  let hash = 0x811c9dc5 | 0
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i)
     hash = Math.imul(hash ^ (unit < 0x80 ? (unit >= 65 && unit <= 90 ? unit + 32 : unit) : foldUnit(unit)), 0x01000193)

@@ -1,3 +1,5 @@
+import { KeySet } from './key-set'
+
 /**
  * Per post, a small Bloom filter of its junction keys (see `JunctionCollector`), so a
  * quoted phrase drops the posts that contain its words but not next to each other
@@ -27,7 +29,7 @@ const MAX_BITS = 32768
  */
 const COMMON_SHARE = 0.75
 /** Posts sampled, in build order, to pick the common keys. */
-const SAMPLE_POSTS = 256
+export const SAMPLE_POSTS = 256
 
 /** Signatures of no post. */
 export function emptySignatures(): PhraseSignatures {
@@ -35,14 +37,14 @@ export function emptySignatures(): PhraseSignatures {
 }
 
 /** The signature of a post with junction keys `keys`, leaving out the `common` ones. */
-export function signatureOf(keys: Uint32Array, common: ReadonlySet<number>): Uint8Array {
+export function signatureOf(keys: Uint32Array, common: { has(key: number): boolean }): Uint8Array {
+  if (kept.length < keys.length) kept = new Uint32Array(keys.length * 2)
   let count = 0
-  for (let i = 0; i < keys.length; i++) if (!common.has(keys[i])) count++
+  for (let i = 0; i < keys.length; i++) if (!common.has(keys[i])) kept[count++] = keys[i]
   const bits = Math.min(MAX_BITS, Math.max(MIN_BITS, Math.ceil((count * BITS_PER_KEY) / 8) * 8))
   const signature = new Uint8Array(bits / 8)
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]
-    if (common.has(key)) continue
+  for (let i = 0; i < count; i++) {
+    const key = kept[i]
     const first = bitOf(key, bits)
     const second = bitOf(Math.imul(key, 0x9e3779b1), bits)
     signature[first >>> 3] |= 1 << (first & 7)
@@ -50,6 +52,9 @@ export function signatureOf(keys: Uint32Array, common: ReadonlySet<number>): Uin
   }
   return signature
 }
+
+/** Scratch for {@link signatureOf}: the keys of one post that are not common. */
+let kept = new Uint32Array(4096)
 
 /**
  * True unless the signature `bytes[from … to)` surely lacks one of `keys` (which
@@ -73,12 +78,26 @@ function bitOf(hash: number, bits: number): number {
 }
 
 /**
+ * The keys found in more than {@link COMMON_SHARE} of `sample` (the junction keys
+ * of the first {@link SAMPLE_POSTS} posts built, or fewer when there are fewer),
+ * ascending: those no signature holds.
+ */
+export function commonKeys(sample: readonly Uint32Array[]): Uint32Array {
+  const counts = new Map<number, number>()
+  for (const keys of sample) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+  const threshold = Math.max(2, sample.length * COMMON_SHARE)
+  const common: number[] = []
+  for (const [key, count] of counts) if (count > threshold) common.push(key)
+  return Uint32Array.from(common).sort()
+}
+
+/**
  * Packs the signatures of posts given in ascending id order. Without a list of
  * common keys, it picks them from the first posts it is given, holding their keys
  * until then.
  */
 export class SignatureBuilder {
-  private common: Set<number> | null
+  private common: KeySet | null
   private pending: Array<{ id: number; keys: Uint32Array }> = []
   private offsets = new Uint32Array(1024)
   private bytes = new Uint8Array(1 << 16)
@@ -86,7 +105,7 @@ export class SignatureBuilder {
   private posts = 0
 
   constructor(common?: Uint32Array) {
-    this.common = common === undefined ? null : new Set(common)
+    this.common = common === undefined ? null : new KeySet(common)
   }
 
   /** Adds post `id` by its junction keys. */
@@ -115,20 +134,14 @@ export class SignatureBuilder {
     this.reserve(postCount + 1, 0)
     while (this.posts < postCount) this.offsets[++this.posts] = this.size
     return {
-      common: Uint32Array.from(this.common ?? []).sort(),
+      common: this.common?.keys() ?? new Uint32Array(0),
       offsets: this.offsets.slice(0, postCount + 1),
       bytes: this.bytes.slice(0, this.size),
     }
   }
 
   private settleCommon(): void {
-    if (this.common === null) {
-      const counts = new Map<number, number>()
-      for (const { keys } of this.pending) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
-      const threshold = Math.max(2, this.pending.length * COMMON_SHARE)
-      this.common = new Set()
-      for (const [key, count] of counts) if (count > threshold) this.common.add(key)
-    }
+    this.common ??= new KeySet(commonKeys(this.pending.map(({ keys }) => keys)))
     const pending = this.pending
     this.pending = []
     for (const { id, keys } of pending) this.addSignature(id, signatureOf(keys, this.common))

@@ -26,10 +26,14 @@ export interface AnalyzedFile {
 
 /** Tokenizes, scans links and spells the title of one post (`text` is the whole file). */
 export function analyzeFile(meta: PostMeta, text: string): AnalyzedFile {
+  const { title, tags, categories } = meta
+  return { doc: searchDocOf(meta, text), analyzed: analyzePost({ title, tags, categories, text }) }
+}
+
+/** The search document of a post (`text` is the whole file): its record, title pinyin and links. */
+export function searchDocOf(meta: PostMeta, text: string): SearchDoc {
   const { path, title, tags, categories, date, mtimeMs, size } = meta
-  const analyzed = analyzePost({ title, tags, categories, text })
-  const doc: SearchDoc = { path, title, tags, categories, date, mtimeMs, size, pinyin: titleSyllables(title)?.join(' ') ?? null, links: storeLinks(text, scanLinks(text)) }
-  return { doc, analyzed }
+  return { path, title, tags, categories, date, mtimeMs, size, pinyin: titleSyllables(title)?.join(' ') ?? null, links: storeLinks(text, scanLinks(text)) }
 }
 
 /** True when the indexed `doc` still describes the post whose record is `meta`. */

@@ -5,7 +5,10 @@ import type { PhraseSignatures } from './phrase-signatures'
 /** What the search worker receives as `workerData`. */
 export interface SearchWorkerInput {
   root: string
+  /** The posts to index: the whole vault, or one share of it. */
   metas: PostMeta[]
+  /** For a share after the first: the vault's first posts, to pick the common junction keys from (see `BuildOptions.sample`). */
+  sample?: PostMeta[]
 }
 
 /**

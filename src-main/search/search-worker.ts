@@ -14,6 +14,7 @@ async function run(): Promise<void> {
   const input = workerData as SearchWorkerInput
   try {
     const built = await buildSearchIndex(input.root, input.metas, {
+      sample: input.sample,
       onProgress: (done, total) => port.postMessage({ type: 'progress', done, total } satisfies SearchWorkerMessage),
     })
     const { terms, offsets, ids, weights, signatures } = built.segment

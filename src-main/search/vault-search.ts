@@ -56,7 +56,8 @@ const LITERAL_CACHE_SIZE = 8
  * Full-text search, quick open and the link graph of one vault, in the main
  * process. {@link start} loads `.lemma/search-index.bin` and patches it with what
  * changed since (warm start), or builds the index in the search worker (cold
- * start); searching works meanwhile, on what is indexed so far. Keep it current by
+ * start). Meanwhile a search answers from the stored index when one was loaded,
+ * else finds nothing, and says `isIndexing` either way. Keep it current by
  * calling {@link applyVaultChange} with every `VaultChange` the session announces
  * (saves, renames, deletions, rescans after the watcher), or {@link indexPost} when
  * the text is at hand. The file is rewritten in the background a while after

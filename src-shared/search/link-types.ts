@@ -33,6 +33,10 @@ export interface Backlink {
   context: string
   /** Where the link is inside {@link context}. */
   contextRange: TextRange
+  /** The line goes on before {@link context}: show an ellipsis there. */
+  isCutBefore: boolean
+  /** The line goes on after {@link context}. */
+  isCutAfter: boolean
 }
 
 /** A link that leads to no post. */

@@ -3,7 +3,7 @@ import type { LinkKind } from './link-types'
 /** One link found in a file's text, with the offsets needed to show or rewrite it. */
 export interface LinkOccurrence {
   kind: LinkKind
-  /** Wiki: the title or file name (without `#heading` and `|alias`); Markdown: the path, as written. */
+  /** Wiki: the title or file name (without `#heading` and `|alias`), empty for `[[#Heading]]`; Markdown: the path, as written. */
   target: string
   /** The part after `#`, or null. */
   heading: string | null
@@ -32,9 +32,12 @@ const MARKDOWN_PATH = /\.(md|markdown)$/i
  * order: wiki links `[[Title]]`, `[[Title|alias]]`, `[[Title#Heading]]` and embeds
  * `![[Title]]`, and Markdown links or reference definitions whose destination is a
  * relative path to a `.md`/`.markdown` file (`[x](../a/b.md#h)`, `[x]: b.md`).
- * Skipped: same-page anchors, URLs with a scheme, root-absolute paths, images, and
- * anything inside fenced code blocks or code spans. The same rules as the vault's
- * `extractLinks`, plus positions.
+ * A wiki link to a heading of the same post (`[[#Heading]]`, `[[#Heading|shown]]`)
+ * comes with an empty `target`: it leads to no other post, so the link graph leaves
+ * it out, but the editor draws and follows it. Skipped: Markdown same-page anchors
+ * (`[x](#top)`), URLs with a scheme, root-absolute paths, images, and anything
+ * inside fenced code blocks or code spans. The same rules as the vault's
+ * `extractLinks` (which also leaves out `[[#Heading]]`), plus positions.
  */
 export function scanLinks(text: string): LinkOccurrence[] {
   const links: LinkOccurrence[] = []
@@ -102,9 +105,10 @@ function addWiki(inner: string, at: number, length: number, isEmbed: boolean, li
   const hash = beforeAlias.indexOf('#')
   const rawTarget = hash === -1 ? beforeAlias : beforeAlias.slice(0, hash)
   const target = rawTarget.trim()
-  if (target === '') return
-  const targetStart = innerStart + (rawTarget.length - rawTarget.trimStart().length)
   const heading = hash === -1 ? null : beforeAlias.slice(hash + 1).trim() || null
+  // `[[#Heading]]` leads to a heading of the post it is written in; with no heading, or embedded, it is nothing.
+  if (target === '' && (heading === null || isEmbed)) return
+  const targetStart = innerStart + (rawTarget.length - rawTarget.trimStart().length)
   links.push({
     kind: 'wiki', target, heading, isEmbed,
     start: lineStart + at, end: lineStart + at + length,

@@ -53,6 +53,21 @@ export function foldWord(raw: string): string {
   return raw.normalize('NFKC').toLowerCase().replaceAll('ς', 'σ')
 }
 
+/** Span kinds of {@link scanTokenSpans}, as small integers for the indexing loop. */
+export const WORD_SPAN = 0
+export const CJK_SPAN = 1
+export const COMMAND_SPAN = 2
+
+/**
+ * Receives the tokens of {@link scanTokenSpans} as ranges, without their terms:
+ * `kind` is {@link WORD_SPAN}, {@link CJK_SPAN} or {@link COMMAND_SPAN}, and
+ * `isAscii` tells whether a word span holds only ASCII (its term is then simply
+ * the span lowercased). {@link termOfSpan} spells the term.
+ */
+export type SpanSink = (kind: number, start: number, end: number, isAscii: boolean) => void
+
+const KIND_NAMES: readonly TokenKind[] = ['word', 'cjk', 'command']
+
 /**
  * Splits `text` into search tokens and hands each to `sink`, in order of position:
  *
@@ -65,9 +80,30 @@ export function foldWord(raw: string): string {
  * - `\` followed by ASCII letters also gives a `command` token (`\alpha`), lowercased.
  *
  * Segmentation with `Intl.Segmenter` is deliberately absent: it runs near 1 MB/s,
- * this scanner near 80 MB/s, and bigrams already find every substring.
+ * this scanner near 80 MB/s, and bigrams already find every substring. Built on
+ * {@link scanTokenSpans}, which indexing uses to skip making a string per token.
  */
 export function scanTokens(text: string, sink: TokenSink): void {
+  scanTokenSpans(text, (kind, start, end, isAscii) => sink(termOfSpan(text, kind, start, end, isAscii), KIND_NAMES[kind], start, end))
+}
+
+/**
+ * The term of a span of `text` from {@link scanTokenSpans}: a word lowercased (and
+ * folded by {@link foldWord} unless `isAscii`), a CJK bigram or character as it is,
+ * a command as `\` and its letters lowercased (the backslash may be full-width).
+ */
+export function termOfSpan(text: string, kind: number, start: number, end: number, isAscii: boolean): string {
+  if (kind === CJK_SPAN) return text.slice(start, end)
+  if (kind === COMMAND_SPAN) return `\\${text.slice(start + 1, end).toLowerCase()}`
+  const raw = text.slice(start, end)
+  return isAscii ? raw.toLowerCase() : foldWord(raw)
+}
+
+/**
+ * The tokens of {@link scanTokens} as spans of `text` (see {@link SpanSink}), in the
+ * same order; a word run longer than {@link MAX_WORD_LENGTH} gives its pieces.
+ */
+export function scanTokenSpans(text: string, sink: SpanSink): void {
   const table = charClassTable()
   const length = text.length
   let i = 0
@@ -88,14 +124,14 @@ export function scanTokens(text: string, sink: TokenSink): void {
           end += next >= 0xd800 && next <= 0xdbff ? 2 : 1
         }
       }
-      emitWord(text, i, end, isAscii, sink)
+      emitWord(i, end, isAscii, sink)
       i = end
     } else if (kind === CJK) {
       i = emitCjkRun(text, i, table, sink)
     } else if (kind === BACKSLASH) {
       let end = i + 1
       while (end < length && isAsciiLetter(text.charCodeAt(end))) end++
-      if (end > i + 1) sink(`\\${text.slice(i + 1, end).toLowerCase()}`, 'command', i, end)
+      if (end > i + 1) sink(COMMAND_SPAN, i, end, true)
       i++
     } else {
       i += code >= 0xd800 && code <= 0xdbff ? 2 : 1
@@ -125,37 +161,30 @@ export function queryPieces(word: string): string[] {
   return pieces
 }
 
-function emitWord(text: string, start: number, end: number, isAscii: boolean, sink: TokenSink): void {
+function emitWord(start: number, end: number, isAscii: boolean, sink: SpanSink): void {
   if (end - start <= MAX_WORD_LENGTH) {
-    sink(foldRange(text, start, end, isAscii), 'word', start, end)
+    sink(WORD_SPAN, start, end, isAscii)
     return
   }
   let at = start
-  for (; at + MAX_WORD_LENGTH < end; at += WORD_PIECE_STEP) {
-    sink(foldRange(text, at, at + MAX_WORD_LENGTH, isAscii), 'word', at, at + MAX_WORD_LENGTH)
-  }
-  sink(foldRange(text, end - MAX_WORD_LENGTH, end, isAscii), 'word', end - MAX_WORD_LENGTH, end)
-}
-
-function foldRange(text: string, from: number, to: number, isAscii: boolean): string {
-  const raw = text.slice(from, to)
-  return isAscii ? raw.toLowerCase() : foldWord(raw)
+  for (; at + MAX_WORD_LENGTH < end; at += WORD_PIECE_STEP) sink(WORD_SPAN, at, at + MAX_WORD_LENGTH, isAscii)
+  sink(WORD_SPAN, end - MAX_WORD_LENGTH, end, isAscii)
 }
 
 /** Emits the bigrams (or the single character) of the CJK run starting at `start`; returns its end. */
-function emitCjkRun(text: string, start: number, table: Uint8Array, sink: TokenSink): number {
+function emitCjkRun(text: string, start: number, table: Uint8Array, sink: SpanSink): number {
   const length = text.length
   let previous = start
   let current = start + width(text.charCodeAt(start))
   if (current >= length || classAt(text, current, text.charCodeAt(current), table) !== CJK) {
-    sink(text.slice(start, current), 'cjk', start, current)
+    sink(CJK_SPAN, start, current, false)
     return current
   }
   while (current < length) {
     const code = text.charCodeAt(current)
     if (classAt(text, current, code, table) !== CJK) break
     const next = current + width(code)
-    sink(text.slice(previous, next), 'cjk', previous, next)
+    sink(CJK_SPAN, previous, next, false)
     previous = current
     current = next
   }

@@ -53,6 +53,27 @@ describe('backlinks', () => {
     expect(graph.backlinks('ml/diffusion.md').map((link) => link.sourcePath)).toEqual(['ml/KL-divergence.md', 'prob/sampling.md'])
   })
 
+  it('marks where the context was cut from a long line', () => {
+    const text = `# T\n\n${'前文'.repeat(50)} [[采样]] then jump down](#far-section) ${'and more '.repeat(20)}\n[[采样]] short\n`
+    const [long, short] = storeLinks(text, scanLinks(text))
+    expect(long).toMatchObject({ isCutBefore: true, isCutAfter: true })
+    expect(long.context.slice(long.contextStart, long.contextEnd)).toBe('[[采样]]')
+    expect(short).toEqual(expect.objectContaining({ context: '[[采样]] short' }))
+    expect(short).not.toHaveProperty('isCutBefore')
+    expect(short).not.toHaveProperty('isCutAfter')
+    const graph = graphOf({ 'a.md': { title: 'A', text }, 'prob/sampling.md': POSTS['prob/sampling.md'] })
+    expect(graph.backlinks('prob/sampling.md').map((link) => [link.isCutBefore, link.isCutAfter])).toEqual([[true, true], [false, false]])
+  })
+
+  it('leaves links to a heading of the same post out of the graph', () => {
+    const text = 'See [[#Loss]] and [[#前向过程|above]], then [[采样]].'
+    expect(storeLinks(text, scanLinks(text)).map((link) => link.target)).toEqual(['采样'])
+    const graph = graphOf({ 'a.md': { title: 'A', text }, 'prob/sampling.md': POSTS['prob/sampling.md'] })
+    expect(graph.unresolved().filter((link) => link.sourcePath === 'a.md')).toEqual([])
+    expect(graph.backlinks('a.md')).toEqual([])
+    expect(graph.resolve({ kind: 'wiki', target: '#Loss' }, 'a.md')).toEqual({ isResolved: true, path: 'a.md', title: 'A', heading: 'Loss' })
+  })
+
   it('lists unresolved links and resolves them once the post exists', () => {
     const graph = graphOf(POSTS)
     expect(graph.unresolved().map((link) => [link.sourcePath, link.target])).toEqual([['ml/KL-divergence.md', '不存在的笔记']])

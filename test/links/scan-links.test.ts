@@ -15,6 +15,10 @@ describe('scanLinks', () => {
     ['a relative Markdown link', 'x\n[see](../ml/kl.md#定义)', [{ kind: 'markdown', target: '../ml/kl.md', heading: '定义', written: '../ml/kl.md', line: 2 }]],
     ['a bracketed destination', '[a](<my notes.md> "t")', [{ kind: 'markdown', target: 'my notes.md', heading: null, written: 'my notes.md', line: 1 }]],
     ['a reference definition', '[ref]: ./b.markdown', [{ kind: 'markdown', target: './b.markdown', heading: null, written: './b.markdown', line: 1 }]],
+    ['a heading of the same post, with an empty target', '[[#前向过程]] [[ # Loss |the loss]]', [
+      { kind: 'wiki', target: '', heading: '前向过程', written: '', line: 1 },
+      { kind: 'wiki', target: '', heading: 'Loss', written: '', line: 1 },
+    ]],
   ])('finds %s', (_, text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -22,7 +26,8 @@ describe('scanLinks', () => {
   it.each([
     ['URLs', '[x](https://example.com/a.md)'],
     ['images', '![x](a.md)'],
-    ['same-page anchors', '[x](#top) [[#Heading]]'],
+    ['Markdown same-page anchors', '[x](#top)'],
+    ['wiki links with neither target nor heading, and embedded headings of the same post', '[[#]] [[ |x]] ![[#Figure]]'],
     ['non-Markdown files', '[x](a.pdf)'],
     ['root-absolute paths', '[x](/a.md)'],
     ['code spans', '`[[A]]`'],

@@ -49,6 +49,12 @@ describe('links in the editor', () => {
     expect(at('![x]')).toBeNull()
     expect(at('[[Post')).toBeNull()
   })
+
+  it('finds links to a heading of the same post among the links it draws', () => {
+    const state = stateOf('Go [[#前向过程]] or [[#Loss|the loss]], `[[#code]]`, [[Post#H]]')
+    expect(linksInRange(state, 0, state.doc.length).map(({ target, heading }) => [target, heading])).toEqual([['', '前向过程'], ['', 'Loss'], ['Post', 'H']])
+    expect(linkAt(state, 5)).toMatchObject({ kind: 'wiki', target: '', heading: '前向过程', from: 3 })
+  })
 })
 
 describe('locations to reveal', () => {

@@ -3,13 +3,13 @@ import { groupBacklinks } from '../../src-renderer/features/links/group-backlink
 import type { Backlink } from '../../src-shared/search/link-types'
 
 const link = (sourcePath: string, line: number, column = 0): Backlink => ({
-  sourcePath, sourceTitle: sourcePath.toUpperCase(), kind: 'wiki', line, column, context: `line ${line}`, contextRange: [0, 4],
+  sourcePath, sourceTitle: sourcePath.toUpperCase(), kind: 'wiki', line, column, context: `line ${line}`, contextRange: [0, 4], isCutBefore: false, isCutAfter: false,
 })
 
 /** The backlink to `target` in `line` (the whole line as its context), as main reports it. */
 const linkIn = (line: string, target: string, lineNumber = 6): Backlink => {
   const column = line.indexOf(target)
-  return { sourcePath: 'index.md', sourceTitle: 'Index', kind: 'wiki', line: lineNumber, column, context: line, contextRange: [column, column + target.length] }
+  return { sourcePath: 'index.md', sourceTitle: 'Index', kind: 'wiki', line: lineNumber, column, context: line, contextRange: [column, column + target.length], isCutBefore: false, isCutAfter: false }
 }
 
 const marked = (text: string, ranges: readonly [number, number][]) => ranges.map(([from, to]) => text.slice(from, to))
