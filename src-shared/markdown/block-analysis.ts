@@ -48,17 +48,8 @@ export function analyzeBlock(md: MarkdownIt, text: string): BlockAnalysis {
   if (!MAY_MATTER.test(text)) return emptyAnalysis()
   const env: Record<string, unknown> = { footnotes: anyFootnoteEnv() }
   const tokens = md.parse(text, env)
-  const analysis: BlockAnalysis = {
-    displays: [],
-    references: [],
-    footnoteReferences: [],
-    footnoteDefinitions: [],
-    linkDefinitions: null,
-    globalDefinitions: [],
-    languages: [],
-    formulaCount: 0,
-    mayUseLinkDefinitions: text.includes(']'),
-  }
+  const analysis = emptyAnalysis()
+  analysis.mayUseLinkDefinitions = text.includes(']')
   visit(tokens, analysis)
   const references = env.references as Record<string, LinkDefinition> | undefined
   if (references && Object.keys(references).length > 0) analysis.linkDefinitions = references
