@@ -5,7 +5,7 @@ import { opensFrontMatter, readFrontMatter, type FrontMatter } from './front-mat
 import { firstHeading } from './heading-title'
 import { extractLinksUtf8 } from './links'
 import { flattenMarkdown, flattenMarkdownStart } from './plain-text'
-import { countWordsUtf8 } from './word-count'
+import { scanWordsUtf8 } from './word-scan'
 
 /** Bytes decoded first in search of the end of the front matter, and the excerpt's second try. */
 const FIRST_READ = 2048
@@ -31,7 +31,7 @@ export function parsePostBytes(bytes: Buffer, file: PostFileInfo): ParsedPost {
   let body: string | null = null
   const wholeBody = () => (body ??= decodeRange(bytes, bodyByte, end))
   const markupLines: number[] = []
-  const wordCount = countWordsUtf8(bytes, bodyByte, end, markupLines)
+  const wordCount = scanWordsUtf8(bytes, bodyByte, end, markupLines)
   return readPost(front, file, {
     firstHeading: () => firstHeading(wholeBody()),
     excerpt: (summary) => {

@@ -155,6 +155,15 @@ const OTHER = 4
 // What each BMP code point is to countWords, looked up on first use (0: not yet).
 const kinds = new Uint8Array(0x10000)
 
+/**
+ * What the Basic Multilingual Plane code point `code` is to {@link countWords}: 1 a
+ * CJK character (a word of its own), 2 whitespace, 3 a letter or digit, 4 anything
+ * else. Surrogates count as 4. Remembered after the first look-up.
+ */
+export function characterKind(code: number): number {
+  return kindOf(code)
+}
+
 function kindOf(code: number): number {
   let kind = kinds[code]
   if (kind === 0) {
