@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
+import { IndexWorkers } from '../src-main/index-worker/index-workers'
 import type { WorkerEntry } from '../src-main/index-worker/run-parse-workers'
 import { VaultSession } from '../src-main/services/vault-session'
 import { walkMarkdownFiles } from '../src-main/vault/walk'
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     hexo: 'hexo.init() + hexo.load() on a temp site whose source/_posts is a copy of the corpus; a pass-through renderer is registered for .md (no HTML rendering), since Hexo only treats renderable files as posts and no renderer plugin is installed',
     first_feed_page: 'cold: from open until 20 posts were pushed to the feed (parsed newest-first by the date in the file name); warm: until the stored metadata is loaded',
     workers: 'defaultWorkerCount(): two worker threads on this two-core machine',
+    index_workers: 'as in the app, which starts its index workers at launch while the window loads: before each timed open a new IndexWorkers pool is started and awaited (so its code is compiled afresh each time, as at a real launch), and the open lists and parses in it. *_threads_per_job_ms: the same opens with threads started for each job instead (no pool)',
   }
   for (const n of [1000, 10000]) {
     const corpus = ensureCorpus(n)
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
       metrics[`n${n}_corpus_bytes`] = cpu.bytes
       const cold = await measureOpens(vault, worker, true)
       const warm = await measureOpens(vault, worker, false)
+      metrics[`n${n}_cold_open_threads_per_job_ms`] = (await measureOpens(vault, worker, true, false)).total
+      metrics[`n${n}_warm_open_threads_per_job_ms`] = (await measureOpens(vault, worker, false, false)).total
       metrics[`n${n}_cold_open_ms`] = cold.total
       metrics[`n${n}_cold_first_feed_page_ms`] = cold.firstPage
       metrics[`n${n}_cold_peak_rss_mb`] = cold.peakRssMb
@@ -151,11 +155,17 @@ interface OpenFigures {
   posts: number
 }
 
-/** Opens the vault `RUNS` times (after deleting its metadata when `isCold`) and returns the medians. */
-async function measureOpens(vault: string, worker: WorkerEntry, isCold: boolean): Promise<OpenFigures> {
+/**
+ * Opens the vault `RUNS` times (after deleting its metadata when `isCold`) and returns
+ * the medians; with `isPooled`, in index workers started (untimed) just before, as the
+ * app starts them at launch.
+ */
+async function measureOpens(vault: string, worker: WorkerEntry, isCold: boolean, isPooled = true): Promise<OpenFigures> {
   const runs: OpenFigures[] = []
   for (let run = 0; run < RUNS; run++) {
     if (isCold) await rm(join(vault, '.lemma'), { recursive: true, force: true })
+    const pool = isPooled ? new IndexWorkers(worker) : null
+    if (pool && !(await pool.prestart())) throw new Error('The index workers did not start')
     ;(globalThis as { gc?: () => void }).gc?.()
     const base = process.memoryUsage().rss
     let peak = base
@@ -165,7 +175,7 @@ async function measureOpens(vault: string, worker: WorkerEntry, isCold: boolean)
     const started = performance.now()
     const { session } = await VaultSession.open(vault, {
       watch: false,
-      parser: worker,
+      parser: pool ?? worker,
       onChange: (change) => {
         if (change.type !== 'upserted') return
         pushed += change.posts.length
@@ -179,6 +189,7 @@ async function measureOpens(vault: string, worker: WorkerEntry, isCold: boolean)
     peak = Math.max(peak, process.memoryUsage().rss)
     runs.push({ total, firstPage, peakRssMb: peak / 1024 / 1024, baseRssMb: base / 1024 / 1024, posts: session.listPosts().length })
     await session.close()
+    await pool?.close()
   }
   const median = (key: keyof OpenFigures) => percentiles(runs.map((r) => r[key])).median
   return { total: median('total'), firstPage: median('firstPage'), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), baseRssMb: median('baseRssMb'), posts: runs[0].posts }

@@ -12,6 +12,8 @@ import { menuText } from '../src-shared/i18n/menu-text'
 import { installAppMenu } from './menu'
 import { denyAllPermissions } from './security'
 import { createServices } from './services/create-services'
+import { IndexWorkers } from './index-worker/index-workers'
+import { resolveWorkerEntry } from './index-worker/run-parse-workers'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
@@ -22,6 +24,10 @@ if (!app.requestSingleInstanceLock()) app.quit()
 let mainWindow: BrowserWindow | null = null
 
 async function start(): Promise<void> {
+  // Started first, so that the threads are up by the time the last folder opens.
+  const entry = resolveWorkerEntry()
+  const indexWorkers = entry ? new IndexWorkers(entry) : undefined
+  void indexWorkers?.prestart()
   denyAllPermissions()
   serveAppProtocol(join(here, '../renderer'))
   const appState = await AppStateStore.open(app.getPath('userData'))
@@ -41,6 +47,7 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     backupDir: join(app.getPath('userData'), 'backups'),
     onSettingsChanged: () => refreshMenu(),
+    indexWorkers,
   })
   serveAssetProtocol(() => services.currentSession()?.info.root ?? null)
   const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
@@ -62,7 +69,7 @@ async function start(): Promise<void> {
     appOrigin,
   })
   mainWindow.on('closed', () => { mainWindow = null })
-  app.on('before-quit', () => void services.dispose())
+  app.on('before-quit', () => void services.dispose().finally(() => indexWorkers?.close()))
 }
 
 /** Reopens the most recent folder that still exists, else copies and opens the sample. */

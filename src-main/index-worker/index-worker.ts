@@ -1,39 +1,46 @@
 import { readFileSync } from 'node:fs'
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { walkMarkdownFilesBlocking } from '../vault/walk'
 import { packListing } from './packed-listing'
-import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
+import type { IndexWorkerJob, IndexWorkerMessage } from './worker-protocol'
 
 /**
- * The entry of the index worker thread. `parse`: reads and parses the files it was
- * given with {@link parseFiles} and posts each batch, then `done`. `walk`: lists the
- * vault with the vault core's walk, off the main thread so that the listing and the
- * loading of db.json overlap. The parser (and the YAML library) is loaded only for
- * `parse`, so a listing worker starts sooner. Built as its own file (`out/main/index-worker.js`, see
- * `electron.vite.config.ts`) and started by `run-parse-workers.ts`.
+ * The entry of an index worker thread, which lives as long as its pool
+ * (`index-workers.ts`) and takes one job at a time. `parse`: reads and parses the
+ * files it was given with `parseFiles` and posts each batch, then `done`. `walk`: lists
+ * the vault with the vault core's walk, off the main thread. The parser (and the YAML
+ * library) is loaded just after `ready`, so that a listing does not wait for it. Built as
+ * its own file (`out/main/index-worker.js`, see `electron.vite.config.ts`).
  */
-async function run(): Promise<void> {
+function run(): void {
   const port = parentPort
   if (!port) throw new Error('index-worker must run in a worker thread')
-  const post = (message: IndexWorkerMessage) => port.postMessage(message)
-  const input = workerData as IndexWorkerInput
-  try {
-    if (input.task === 'walk') {
-      // Blocking calls are free in a worker and several times faster than async ones.
-      const listing = packListing(walkMarkdownFilesBlocking(input.root))
-      port.postMessage({ type: 'walked', listing } satisfies IndexWorkerMessage, [listing.stats.buffer])
-      return
-    }
-    const { parseFiles } = await import('./parse-files')
-    await parseFiles(input.files, {
-      batchSize: input.batchSize,
-      readBytes: (absolute) => readFileSync(absolute),
-      onBatch: (batch) => post({ type: 'batch', batch }),
+  const post = (message: IndexWorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer)
+  const parser = import('./parse-files')
+  // Jobs run one after another even if the pool posts the next one early.
+  let queue: Promise<void> = Promise.resolve()
+  port.on('message', (job: IndexWorkerJob) => {
+    queue = queue.then(async () => {
+      try {
+        if (job.task === 'walk') {
+          // Blocking calls are free in a worker and several times faster than async ones.
+          const listing = packListing(walkMarkdownFilesBlocking(job.root))
+          post({ job: job.job, type: 'walked', listing }, [listing.stats.buffer])
+          return
+        }
+        const { parseFiles } = await parser
+        await parseFiles(job.files, {
+          batchSize: job.batchSize,
+          readBytes: (absolute) => readFileSync(absolute),
+          onBatch: (batch) => post({ job: job.job, type: 'batch', batch }),
+        })
+        post({ job: job.job, type: 'done' })
+      } catch (error) {
+        post({ job: job.job, type: 'error', message: (error as Error).message })
+      }
     })
-    post({ type: 'done' })
-  } catch (error) {
-    post({ type: 'error', message: (error as Error).message })
-  }
+  })
+  post({ type: 'ready' })
 }
 
-void run()
+run()

