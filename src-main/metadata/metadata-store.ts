@@ -5,7 +5,6 @@ import { DurableJsonFile, type JsonValidator } from './durable-json-file'
 import { migrateMetadata } from './migrations'
 import { fromPostColumns, toPostColumns } from './post-columns'
 import { checkMetadataShape, CURRENT_SCHEMA_VERSION, emptyMetadata, type MetadataData, type PostRecord } from './schema'
-import { stringifyMetadata } from './stringify-metadata'
 import { yieldToEventLoop } from './yield-to-event-loop'
 
 /** Lemma's own folder inside a vault. */
@@ -78,7 +77,7 @@ export class MetadataStore {
       const checked = validateMetadata(value)
       if (checked.ok) wasMigrated = (value as { schemaVersion?: unknown }).schemaVersion !== CURRENT_SCHEMA_VERSION
       return checked
-    }, stringifyMetadata)
+    })
     const db = new Low<MetadataData>(adapter, emptyMetadata())
     const read = await adapter.readWithReport()
     const notices: string[] = []
@@ -164,7 +163,7 @@ export class MetadataStore {
     while (this.pendingWrite) await this.pendingWrite
     if (!this.isDirty) return
     this.isDirty = false
-    // Fresh columns for each write: the sliced stringify may yield, and they must not change meanwhile.
+    // Fresh columns for each write: the write is queued behind any write under way, and they must not change meanwhile.
     this.db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, posts: toPostColumns(this.byId.values()) }
     this.pendingWrite = this.db.write()
       .catch((error: unknown) => {
