@@ -108,38 +108,34 @@ export class IndexWorkers {
   private async parseShare(index: number, share: FileToParse[], options: PoolParseOptions): Promise<FileToParse[]> {
     const reported = new Set<string>()
     const signal = options.signal
-    if (signal?.aborted) return share
-    const abort = () => this.kill(index)
-    signal?.addEventListener('abort', abort)
-    try {
-      const answer = await this.run(index, { task: 'parse', files: share, batchSize: options.batchSize ?? 250 }, (message) => {
-        if (message.type !== 'batch' || signal?.aborted) return
-        for (const file of message.batch) reported.add(file.relative)
-        options.onBatch(message.batch)
-      })
-      return answer?.type === 'done' ? [] : share.filter((file) => !reported.has(file.relative))
-    } finally {
-      signal?.removeEventListener('abort', abort)
-    }
+    const answer = await this.run(index, { task: 'parse', files: share, batchSize: options.batchSize ?? 250 }, (message) => {
+      if (message.type !== 'batch' || signal?.aborted) return
+      for (const file of message.batch) reported.add(file.relative)
+      options.onBatch(message.batch)
+    }, signal)
+    return answer?.type === 'done' ? [] : share.filter((file) => !reported.has(file.relative))
   }
 
   /**
    * Runs one job on slot `index` once its earlier jobs are done. Resolves with the
    * job's last message (`done`, `walked` or `error`), or null when the worker died or
-   * could not start. `onMessage` hears every message of the job.
+   * could not start, or `signal` aborted (which stops the worker if the job runs, and
+   * only then). `onMessage` hears every message of the job.
    */
-  private run(index: number, task: IndexWorkerTask, onMessage: (message: IndexWorkerMessage) => void): Promise<IndexWorkerMessage | null> {
+  private run(index: number, task: IndexWorkerTask, onMessage: (message: IndexWorkerMessage) => void, signal?: AbortSignal): Promise<IndexWorkerMessage | null> {
     const slot = this.slotAt(index)
-    if (slot === null) return Promise.resolve(null)
+    if (slot === null || signal?.aborted) return Promise.resolve(null)
     slot.pending++
     const result = slot.queue.then(async () => {
       // A slot killed (an abort) or dead while this job waited has nothing to run it.
-      if (!(await slot.ready) || this.slots[index] !== slot) return null
+      if (!(await slot.ready) || this.slots[index] !== slot || signal?.aborted) return null
       return new Promise<IndexWorkerMessage | null>((resolve) => {
         const id = this.nextJob++
+        const abort = () => this.kill(index, slot)
         const finish = (message: IndexWorkerMessage | null) => {
           slot.listener = null
           slot.onDeath = null
+          signal?.removeEventListener('abort', abort)
           slot.worker.unref()
           resolve(message)
         }
@@ -149,6 +145,7 @@ export class IndexWorkers {
           if (message.type !== 'batch') finish(message)
         }
         slot.onDeath = () => finish(null)
+        signal?.addEventListener('abort', abort)
         // Busy workers keep the process alive until their job is done.
         slot.worker.ref()
         slot.worker.postMessage({ ...task, job: id } satisfies IndexWorkerJob)
@@ -193,11 +190,9 @@ export class IndexWorkers {
     return slot
   }
 
-  /** Stops the worker of slot `index` (an aborted job); the next job starts a new one. */
-  private kill(index: number): void {
-    const slot = this.slots[index]
-    if (!slot) return
-    this.slots[index] = null
+  /** Stops `slot`'s worker (its job was aborted); the next job of slot `index` starts a new one. */
+  private kill(index: number, slot: Slot): void {
+    if (this.slots[index] === slot) this.slots[index] = null
     slot.onDeath?.()
     void slot.worker.terminate()
   }

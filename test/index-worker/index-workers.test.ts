@@ -101,6 +101,21 @@ describe('IndexWorkers', () => {
     expect(workers.threadIds()).not.toEqual(before)
   })
 
+  it('lets a job that was aborted while queued go without stopping the job before it', async () => {
+    const root = await vault(80)
+    const files = await walkMarkdownFiles(root)
+    const workers = pool(1)
+    await workers.prestart()
+    const first: ParsedFile[][] = []
+    const running = workers.parse(files, { onBatch: (batch) => first.push(batch), batchSize: 5 })
+    const aborter = new AbortController()
+    const queued = workers.parse(files, { onBatch: () => { throw new Error('an aborted job must not report') }, signal: aborter.signal })
+    aborter.abort()
+    expect(await running).toEqual([])
+    expect(first.flat()).toHaveLength(files.length)
+    expect(await queued).toHaveLength(files.length)
+  })
+
   it('answers null and hands every file back when its workers cannot run, and runParseWorkers then parses here', async () => {
     const root = await vault(30)
     const files = await walkMarkdownFiles(root)
