@@ -10,6 +10,8 @@ import type { WorkerEntry } from '../src-main/index-worker/run-parse-workers'
 import { VaultSession } from '../src-main/services/vault-session'
 import { walkMarkdownFiles } from '../src-main/vault/walk'
 import { parseBytes } from '../src-main/index-worker/parse-files'
+import { countWordsUtf8 } from '../src-main/vault/word-count'
+import { scanWordsUtf8 } from '../src-main/vault/word-scan'
 import { ensureCorpus } from './support/corpus'
 import { percentiles, writeReport } from './support/report'
 
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
     page_cache: 'warm for every measurement; cold = no .lemma metadata',
     read_floor: 'walk the folder with blocking calls, then readFileSync every file in this process (median of 3); the fastest of the ways measured',
     parse_one_thread: 'bytes already in memory: parsePostBytes + sha-256 of every file in one thread, no I/O (best of 3): the CPU a cold open has to spread over its workers',
-    byte_loop: 'a JavaScript loop that only sums every byte of the corpus (best of 3): the least any exact per-byte scan (the word count) costs here',
+    byte_loop: 'a JavaScript loop that only sums every byte of the corpus (best of 3): the least any per-byte scan written in JavaScript costs here',
+    word_scan: 'the exact word count and link-line scan of every file, best of 3: word_scan_ms in WebAssembly SIMD (word-scan.wat, what indexing runs), word_count_js_ms the JavaScript loop it replaced (same results)',
     hexo: 'hexo.init() + hexo.load() on a temp site whose source/_posts is a copy of the corpus; a pass-through renderer is registered for .md (no HTML rendering), since Hexo only treats renderable files as posts and no renderer plugin is installed',
     first_feed_page: 'cold: from open until 20 posts were pushed to the feed (parsed newest-first by the date in the file name); warm: until the stored metadata is loaded',
     workers: 'defaultWorkerCount(): two worker threads on this two-core machine',
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
       const cpu = await measureParseCpu(vault)
       metrics[`n${n}_parse_one_thread_ms`] = cpu.parse
       metrics[`n${n}_byte_loop_ms`] = cpu.byteLoop
+      metrics[`n${n}_word_scan_ms`] = cpu.wordScan
+      metrics[`n${n}_word_count_js_ms`] = cpu.wordCountJs
       metrics[`n${n}_corpus_bytes`] = cpu.bytes
       const cold = await measureOpens(vault, worker, true)
       const warm = await measureOpens(vault, worker, false)
@@ -123,10 +128,12 @@ async function readFloor(vault: string): Promise<{ sync: number; asyncSequential
 }
 
 /** The parse work of a cold open without its I/O, and the cost of merely touching every byte in JavaScript. */
-async function measureParseCpu(vault: string): Promise<{ parse: number; byteLoop: number; bytes: number }> {
+async function measureParseCpu(vault: string): Promise<{ parse: number; byteLoop: number; wordScan: number; wordCountJs: number; bytes: number }> {
   const files = (await walkMarkdownFiles(vault, { isBlocking: true })).map((file) => ({ file, bytes: readFileSync(file.absolute) }))
   let parse = Number.POSITIVE_INFINITY
   let byteLoop = Number.POSITIVE_INFINITY
+  let wordScan = Number.POSITIVE_INFINITY
+  let wordCountJs = Number.POSITIVE_INFINITY
   let checksum = 0
   for (let run = 0; run < RUNS; run++) {
     let started = performance.now()
@@ -135,9 +142,17 @@ async function measureParseCpu(vault: string): Promise<{ parse: number; byteLoop
     started = performance.now()
     for (const { bytes } of files) checksum += sumBytes(bytes)
     byteLoop = Math.min(byteLoop, performance.now() - started)
+    let words = 0
+    started = performance.now()
+    for (const { bytes } of files) words += scanWordsUtf8(bytes, 0, bytes.length, [])
+    wordScan = Math.min(wordScan, performance.now() - started)
+    started = performance.now()
+    for (const { bytes } of files) words -= countWordsUtf8(bytes, 0, bytes.length, [])
+    wordCountJs = Math.min(wordCountJs, performance.now() - started)
+    if (words !== 0) throw new Error('The WebAssembly word scan and the JavaScript word count disagree')
   }
   if (checksum === 0) throw new Error(`Nothing parsed in ${vault}`)
-  return { parse, byteLoop, bytes: files.reduce((sum, { bytes }) => sum + bytes.length, 0) }
+  return { parse, byteLoop, wordScan, wordCountJs, bytes: files.reduce((sum, { bytes }) => sum + bytes.length, 0) }
 }
 
 function sumBytes(bytes: Uint8Array): number {
