@@ -8,8 +8,9 @@ import type { IndexWorkerJob, IndexWorkerMessage } from './worker-protocol'
  * The entry of an index worker thread, which lives as long as its pool
  * (`index-workers.ts`) and takes one job at a time. `parse`: reads and parses the
  * files it was given with `parseFiles` and posts each batch, then `done`. `walk`: lists
- * the vault with the vault core's walk, off the main thread. The parser (and the YAML
- * library) is loaded just after `ready`, so that a listing does not wait for it. Built as
+ * the vault with the vault core's walk, off the main thread. `ready` is posted once the
+ * parser (and the YAML library) is loaded, so that a worker started ahead of time
+ * (`IndexWorkers.prestart`) is idle when it says so. Built as
  * its own file (`out/main/index-worker.js`, see `electron.vite.config.ts`).
  */
 function run(): void {
@@ -40,7 +41,8 @@ function run(): void {
       }
     })
   })
-  post({ type: 'ready' })
+  // Posted either way: a parser that failed to load fails each parse job with its error.
+  void parser.then(() => post({ type: 'ready' }), () => post({ type: 'ready' }))
 }
 
 run()

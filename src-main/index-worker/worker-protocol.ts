@@ -10,7 +10,7 @@ export type IndexWorkerTask =
 export type IndexWorkerJob = IndexWorkerTask & { job: number }
 
 /**
- * What an index worker posts: `ready` once when it can take jobs; for a parse job its
+ * What an index worker posts: `ready` once, when its code is loaded; for a parse job its
  * batches then `done`; for a walk job the listing; `error` when a job failed.
  */
 export type IndexWorkerMessage =
