@@ -116,8 +116,8 @@ export class VaultSession {
    */
   static async open(root: string, options: VaultSessionOptions): Promise<{ session: VaultSession; notices: string[] }> {
     const early = await startListing(root, options.parser)
-    const { store, notices } = await MetadataStore.open(root)
-    const history = await LocalHistory.open(root)
+    // Side by side: the history settings are one small read, which would otherwise wait behind db.json.
+    const [{ store, notices }, history] = await Promise.all([MetadataStore.open(root), LocalHistory.open(root)])
     return { session: new VaultSession({ root, name: basename(root) || root }, store, history, options, early?.listing ?? null), notices }
   }
 
