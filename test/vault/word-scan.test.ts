@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { countWords, countWordsUtf8 } from '../../src-main/vault/word-count'
 import { isWordScanAvailable, scanWordsUtf8 } from '../../src-main/vault/word-scan'
+import { seededRandom } from '../recovery/session-fixture'
 import { generatedPosts, hostileVariants } from './generated-corpus'
 
 /** The scan's count and line starts next to the JavaScript loop's, for one input. */
@@ -29,18 +30,6 @@ const ALPHABET = [
   '，', '！', '：', '（', '）', '？', '＠', 'ａ', 'Ｚ', '１', '［', 'ｦ', '｡',
   'α', 'Ω', 'é', 'ß', '\u00a0', '\u00b2', '·', '١', '가', 'ㄱ', '\ufeff', '😀', '𠀀', '𝐀', '\u{30000}', '\u{3ffff}',
 ]
-
-/** A small seeded generator (mulberry32), so that a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('scanWordsUtf8', () => {
   it('runs as WebAssembly here, not through the JavaScript fallback', () => {
@@ -83,7 +72,7 @@ describe('scanWordsUtf8', () => {
   })
 
   it('matches the JavaScript loop on 3,000 random mixes of those characters', () => {
-    const next = random(20261207)
+    const next = seededRandom(20261207)
     for (let run = 0; run < 3000; run++) {
       let text = ''
       const length = Math.floor(next() * 200)
