@@ -30,7 +30,12 @@ interface Slot {
   listener: ((message: IndexWorkerMessage) => void) | null
   /** Told when the worker dies while a job runs. */
   onDeath: (() => void) | null
+  /** Ends the worker after it has been idle for `idleMs`. */
+  idleTimer: NodeJS.Timeout | null
 }
+
+/** How long a worker may sit idle before it ends (some 12 MB each); the next job starts it again. */
+export const IDLE_MS = 60_000
 
 /**
  * Index worker threads kept for the life of the app, so that opening a folder, every
@@ -41,7 +46,8 @@ interface Slot {
  * Each worker takes one job at a time: a listing of a folder ({@link list}) or a share
  * of the files to parse ({@link parse}). A worker that dies is replaced at the next
  * job; the files it had not reported are handed back, so the caller can parse them in
- * its own thread. Idle workers do not keep the process alive.
+ * its own thread. Idle workers do not keep the process alive, and end after
+ * `idleMs` ({@link IDLE_MS}) without a job.
  */
 export class IndexWorkers {
   private readonly slots: Array<Slot | null>
@@ -52,6 +58,7 @@ export class IndexWorkers {
   constructor(
     private readonly entry: WorkerEntry,
     readonly size = defaultWorkerCount(),
+    private readonly idleMs = IDLE_MS,
   ) {
     this.slots = new Array<Slot | null>(Math.max(1, size)).fill(null)
   }
@@ -137,6 +144,7 @@ export class IndexWorkers {
           slot.onDeath = null
           signal?.removeEventListener('abort', abort)
           slot.worker.unref()
+          this.startIdleTimer(index, slot)
           resolve(message)
         }
         slot.listener = (message) => {
@@ -146,6 +154,8 @@ export class IndexWorkers {
         }
         slot.onDeath = () => finish(null)
         signal?.addEventListener('abort', abort)
+        if (slot.idleTimer) clearTimeout(slot.idleTimer)
+        slot.idleTimer = null
         // Busy workers keep the process alive until their job is done.
         slot.worker.ref()
         slot.worker.postMessage({ ...task, job: id } satisfies IndexWorkerJob)
@@ -173,14 +183,20 @@ export class IndexWorkers {
       queue: Promise.resolve(),
       listener: null,
       onDeath: null,
+      idleTimer: null,
     }
     worker.unref()
     worker.on('message', (message: IndexWorkerMessage) => {
-      if (message.type === 'ready') setReady(true)
-      else slot.listener?.(message)
+      if (message.type === 'ready') {
+        setReady(true)
+        this.startIdleTimer(index, slot)
+      } else {
+        slot.listener?.(message)
+      }
     })
     const died = () => {
       setReady(false)
+      if (slot.idleTimer) clearTimeout(slot.idleTimer)
       if (this.slots[index] === slot) this.slots[index] = null
       slot.onDeath?.()
     }
@@ -195,6 +211,18 @@ export class IndexWorkers {
     if (this.slots[index] === slot) this.slots[index] = null
     slot.onDeath?.()
     void slot.worker.terminate()
+  }
+
+  /** Ends `slot`'s worker after {@link idleMs} unless a job comes first (or one is queued). */
+  private startIdleTimer(index: number, slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer)
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null
+      if (this.slots[index] !== slot || slot.listener !== null || slot.pending > 0) return
+      this.slots[index] = null
+      void slot.worker.terminate()
+    }, this.idleMs)
+    slot.idleTimer.unref()
   }
 
   private leastBusy(): number {

@@ -22,8 +22,8 @@ function entry(): WorkerEntry {
   return found
 }
 
-function pool(size = 2, from: WorkerEntry = entry()): IndexWorkers {
-  const workers = new IndexWorkers(from, size)
+function pool(size = 2, from: WorkerEntry = entry(), idleMs?: number): IndexWorkers {
+  const workers = new IndexWorkers(from, size, idleMs)
   pools.push(workers)
   return workers
 }
@@ -99,6 +99,16 @@ describe('IndexWorkers', () => {
     expect(await workers.parse(files, { onBatch: (batch) => again.push(batch) })).toEqual([])
     expect(again.flat()).toHaveLength(files.length)
     expect(workers.threadIds()).not.toEqual(before)
+  })
+
+  it('ends workers left idle, and starts them again for the next job', async () => {
+    const root = await vault(5)
+    const workers = pool(1, entry(), 200)
+    await workers.prestart()
+    expect(workers.threadIds()).toHaveLength(1)
+    await expect.poll(() => workers.threadIds(), { timeout: 5000 }).toEqual([])
+    expect(await workers.list(root)).toEqual(walkMarkdownFilesBlocking(root))
+    expect(workers.threadIds()).toHaveLength(1)
   })
 
   it('lets a job that was aborted while queued go without stopping the job before it', async () => {
