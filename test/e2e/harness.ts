@@ -1,17 +1,21 @@
 import { readFile, mkdtemp, rm, cp, mkdir, rename } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, relative, resolve, isAbsolute, basename } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { buildApi } from '../../src-shared/ipc/build-api'
 import { contractShape, eventChannel, type EmitEvent } from '../../src-shared/ipc/contract'
 import { AppStateStore } from '../../src-main/app-state/app-state-store'
 import { createDispatcher } from '../../src-main/ipc/dispatcher'
+import { IndexWorkers } from '../../src-main/index-worker/index-workers'
 import { createServices, type LemmaServices } from '../../src-main/services/create-services'
 import { launchChromium } from '../support/chromium'
 
 /** The origin the built renderer is served from in tests. */
 export const TEST_ORIGIN = 'http://lemma.test'
 const RENDERER_DIR = resolve('out/renderer')
+/** The index worker as the app builds it (`npm run build`, done by the test setup). */
+const BUILT_INDEX_WORKER = pathToFileURL(resolve('out/main/index-worker.js'))
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: lemma-asset:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.png': 'image/png', '.json': 'application/json' }
 
@@ -50,6 +54,8 @@ export async function launchApp(browser: Browser, options: { vault: string; choo
   let isPageReady = false
   const queued: Array<[string, unknown]> = []
 
+  const indexWorkers = new IndexWorkers({ type: 'script', url: BUILT_INDEX_WORKER })
+  void indexWorkers.prestart()
   const emit: EmitEvent = (name, payload) => {
     const channel = eventChannel(name)
     if (!isPageReady) { queued.push([channel, payload]); return }
@@ -66,6 +72,8 @@ export async function launchApp(browser: Browser, options: { vault: string; choo
     openExternal: async (url) => { openedExternally.push(url) },
     emit,
     backupDir: join(userData, 'backups'),
+    // As the app does at launch: index workers started once, which every folder opened lists and parses in.
+    indexWorkers,
   })
   const dispatcher = createDispatcher(services.handlers, [TEST_ORIGIN])
   const opened = await services.openVault(options.vault)
@@ -121,6 +129,7 @@ export async function launchApp(browser: Browser, options: { vault: string; choo
     close: async () => {
       await context.close()
       await services.dispose()
+      await indexWorkers.close()
       if (!options.userData) await rm(userData, { recursive: true, force: true, maxRetries: 5 })
       await rm(trashDir, { recursive: true, force: true, maxRetries: 5 })
     },
