@@ -100,6 +100,9 @@ const DASH_CLOSE = Buffer.from('\n---')
 const DOTS_CLOSE = Buffer.from('\n...')
 const PLUS_CLOSE = Buffer.from('\n+++')
 const SEMICOLON_CLOSE = Buffer.from('\n;;;')
+// Needles made once: a string needle is turned into a new Buffer at every indexOf.
+const COMMENT_OPEN = Buffer.from('<!--')
+const COMMENT_CLOSE = Buffer.from('-->')
 
 /** The byte where the decoded `text` (from `start`, ending at byte `cut`) reaches `index`, a line start. */
 function byteAfterLines(bytes: Buffer, start: number, text: string, index: number, cut: number): number {
@@ -111,9 +114,9 @@ function byteAfterLines(bytes: Buffer, start: number, text: string, index: numbe
 
 /** The byte where the first `<!-- more -->` marker of the body starts, or -1. */
 function moreMarker(bytes: Buffer, from: number): number {
-  for (let at = bytes.indexOf('<!--', from); at !== -1; at = bytes.indexOf('<!--', at + 1)) {
+  for (let at = bytes.indexOf(COMMENT_OPEN, from); at !== -1; at = bytes.indexOf(COMMENT_OPEN, at + 1)) {
     // A marker holds only spaces and `more` between `<!--` and the first `-->`.
-    const close = bytes.indexOf('-->', at + 4)
+    const close = bytes.indexOf(COMMENT_CLOSE, at + 4)
     if (close === -1) return -1
     if (MORE_MARKER.exec(decodeRange(bytes, at, close + 3))?.index === 0) return at
   }
