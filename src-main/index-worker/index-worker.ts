@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { walkMarkdownFilesBlocking } from '../vault/walk'
+import { createFileReader } from './file-reader'
 import { packListing } from './packed-listing'
 import type { IndexWorkerJob, IndexWorkerMessage } from './worker-protocol'
 
@@ -18,6 +18,8 @@ function run(): void {
   if (!port) throw new Error('index-worker must run in a worker thread')
   const post = (message: IndexWorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer)
   const parser = import('./parse-files')
+  // One for the thread: parseFiles is done with each file's bytes before it reads the next.
+  const readBytes = createFileReader()
   // Jobs run one after another even if the pool posts the next one early.
   let queue: Promise<void> = Promise.resolve()
   port.on('message', (job: IndexWorkerJob) => {
@@ -32,7 +34,7 @@ function run(): void {
         const { parseFiles } = await parser
         await parseFiles(job.files, {
           batchSize: job.batchSize,
-          readBytes: (absolute) => readFileSync(absolute),
+          readBytes,
           onBatch: (batch) => post({ job: job.job, type: 'batch', batch }),
         })
         post({ job: job.job, type: 'done' })

@@ -33,9 +33,11 @@ export interface ParseFilesOptions {
   /** Checked between files; when true the loop stops early. */
   isCancelled?: () => boolean
   /**
-   * Reads a file's bytes; `fs.promises.readFile` by default. The worker passes
-   * `readFileSync`: blocking is free there, and it is several times faster than the
-   * four thread-pool round trips of an async read per small file.
+   * Reads a file's bytes; `fs.promises.readFile` by default. The worker passes a
+   * blocking reader (`createFileReader`): blocking is free there, and it is several
+   * times faster than the four thread-pool round trips of an async read per small
+   * file. The bytes need only stay valid until the next read: each file is hashed and
+   * parsed before the next is read.
    */
   readBytes?: (absolute: string) => Buffer | Promise<Buffer>
 }
