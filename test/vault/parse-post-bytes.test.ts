@@ -4,6 +4,7 @@ import { parsePost } from '../../src-main/vault/front-matter'
 import { parsePostBytes } from '../../src-main/vault/parse-post-bytes'
 import { countWords, countWordsUtf8 } from '../../src-main/vault/word-count'
 import { generatedPosts, hostileVariants, type GeneratedPost } from './generated-corpus'
+import { TRICKY_WORD_TEXTS } from './word-samples'
 
 const info = (relPath: string) => ({ relPath, birthtimeMs: Date.UTC(2020, 0, 1), mtimeMs: Date.UTC(2021, 5, 15) })
 const expectSameAsText = (relPath: string, bytes: Buffer) => {
@@ -62,15 +63,7 @@ describe('parsePostBytes', () => {
 })
 
 describe('countWordsUtf8', () => {
-  it.each([
-    '我爱 math and 数学',
-    'a\u00a0b\u3000c\u2003d\ufeffe',
-    '𠀀𠀁 x𝐀 😀 ok',
-    'café naïve Ωμέγα ١٢٣',
-    'ｆｕｌｌ，width！ ab',
-    '- — – ， 。',
-    'ㄱ가각 カタカナ ひらがな 々〇',
-  ])('counts %j as countWords does', (text) => {
+  it.each(TRICKY_WORD_TEXTS)('counts %j as countWords does', (text) => {
     const bytes = Buffer.from(text, 'utf8')
     expect(countWordsUtf8(bytes, 0, bytes.length)).toBe(countWords(text))
   })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { countWords, countWordsUtf8 } from '../../src-main/vault/word-count'
 import { isWordScanAvailable, scanWordsUtf8 } from '../../src-main/vault/word-scan'
 import { seededRandom } from '../recovery/session-fixture'
+import { TRICKY_WORD_TEXTS } from './word-samples'
 import { generatedPosts, hostileVariants } from './generated-corpus'
 
 /** The scan's count and line starts next to the JavaScript loop's, for one input. */
@@ -38,13 +39,7 @@ describe('scanWordsUtf8', () => {
 
   it.each([
     '',
-    '我爱 math and 数学',
-    'a\u00a0b\u3000c\u2003d\ufeffe',
-    '𠀀𠀁 x𝐀 😀 ok',
-    'café naïve Ωμέγα ١٢٣',
-    'ｆｕｌｌ，width！ ab',
-    '- — – ， 。',
-    'ㄱ가각 カタカナ ひらがな 々〇',
+    ...TRICKY_WORD_TEXTS,
     '设随机变量 \\(X\\sim\\mathcal{N}(\\mu,\\sigma^2)\\)，则 [[马尔可夫链]] 与 [link](a.md) 见 `code` 和 ~~删除~~。',
     'x'.repeat(40) + '\n' + '[a](b.md) '.repeat(9) + '\n\n`' + '中'.repeat(30) + '\n~',
   ])('counts %j and finds its markup lines as the JavaScript loop does', (text) => {
