@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     await cp(corpus, vault, { recursive: true })
     try {
       const floor = await readFloor(vault)
-      metrics[`n${n}_read_floor_ms`] = Math.min(floor.sync, floor.reused)
+      const floorMs = Math.min(floor.sync, floor.reused)
+      metrics[`n${n}_read_floor_ms`] = floorMs
       metrics[`n${n}_read_floor_readfilesync_ms`] = floor.sync
       metrics[`n${n}_read_floor_reused_buffer_ms`] = floor.reused
       metrics[`n${n}_read_floor_async_sequential_ms`] = floor.asyncSequential
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       const hexo = await measureHexo(vault)
       metrics[`n${n}_hexo_load_ms`] = hexo.ms
       metrics[`n${n}_hexo_posts`] = hexo.posts
-      console.log(`n=${n}: floor ${Math.min(floor.sync, floor.reused).toFixed(0)} ms, cold ${cold.total.toFixed(0)} ms, warm ${warm.total.toFixed(0)} ms, hexo ${hexo.ms.toFixed(0)} ms`)
+      console.log(`n=${n}: floor ${floorMs.toFixed(0)} ms, cold ${cold.total.toFixed(0)} ms, warm ${warm.total.toFixed(0)} ms, hexo ${hexo.ms.toFixed(0)} ms`)
     } finally {
       await rm(vault, { recursive: true, force: true })
     }

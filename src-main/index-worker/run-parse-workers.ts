@@ -1,5 +1,4 @@
-import type { WalkedFile } from '../vault/walk'
-import { walkMarkdownFiles } from '../vault/walk'
+import { walkMarkdownFiles, type WalkedFile } from '../vault/walk'
 import { resolveWorkerEntry as resolveEntry, type WorkerEntry } from '../workers/worker-entry'
 import { defaultWorkerCount, IndexWorkers } from './index-workers'
 import { parseFiles, type FileToParse, type ParsedFile } from './parse-files'

@@ -84,10 +84,10 @@ export function countWordsUtf8(bytes: Uint8Array, start: number, end: number, ma
     }
     let kind: number
     if (lead < 0xe0) {
-      kind = kindOf(((lead & 0x1f) << 6) | (bytes[i + 1] & 0x3f))
+      kind = characterKind(((lead & 0x1f) << 6) | (bytes[i + 1] & 0x3f))
       i += 2
     } else if (lead < 0xf0) {
-      kind = kindOf(((lead & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f))
+      kind = characterKind(((lead & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f))
       i += 3
     } else {
       const code = ((lead & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)
@@ -161,10 +161,6 @@ const kinds = new Uint8Array(0x10000)
  * else. Surrogates count as 4. Remembered after the first look-up.
  */
 export function characterKind(code: number): number {
-  return kindOf(code)
-}
-
-function kindOf(code: number): number {
   let kind = kinds[code]
   if (kind === 0) {
     const c = String.fromCharCode(code)

@@ -6,10 +6,12 @@ const TABLE_BYTES = 0x10000
 /** Readable bytes the scan may load past the input (two-byte look-ahead of a 16-byte load). */
 const SLACK_BYTES = 64
 /**
- * Larger inputs are counted by the JavaScript loop: the module's memory never shrinks,
- * and one huge post (a 300,000-word file is some 2 MB) should not keep tens of megabytes.
+ * Larger inputs are counted by the JavaScript loop. The module's memory never shrinks
+ * and a scan needs three times its input (the input and room for line starts), so one
+ * huge post (a 300,000-word file is some 2 MB) parsed in the main process would keep
+ * it for good; posts are a few kilobytes, so this cap keeps at most ~3 MB.
  */
-const MAX_SCAN_BYTES = 8 * 1024 * 1024
+const MAX_SCAN_BYTES = 1024 * 1024
 const PAGE_BYTES = 0x10000
 
 interface WordScanExports {
@@ -24,7 +26,7 @@ let scanner: WordScanExports | null | undefined
  * {@link countWordsUtf8}, the same count and the same `markupLines`, from a
  * WebAssembly SIMD scan (word-scan.wat) that reads sixteen bytes at a time: several
  * times faster on the English, Chinese and LaTeX of technical posts, which is most of
- * the CPU of indexing a folder. Falls back to the JavaScript loop for inputs over 8 MB
+ * the CPU of indexing a folder. Falls back to the JavaScript loop for inputs over 1 MB
  * and where WebAssembly SIMD is not available. The same contract: `bytes[start, end)`
  * must be valid UTF-8 (see `isUtf8`), `start` must begin a line and `end` must not
  * fall inside a character.
